@@ -1,0 +1,13 @@
+// npm run data:check [-- <file-or-folder>]: validate an archive without building it.
+import { ArchiveSourceError, archiveLocation, formatIssue, formatSummary, readArchive } from '../src/pipeline/read-archive'
+
+try {
+  const { issues, summary } = readArchive(archiveLocation(process.argv[2]))
+  for (const issue of issues) console.log(formatIssue(issue))
+  console.log(formatSummary(summary))
+  process.exitCode = summary.errors > 0 ? 1 : 0
+} catch (error) {
+  if (!(error instanceof ArchiveSourceError)) throw error
+  console.error(error.message)
+  process.exitCode = 1
+}

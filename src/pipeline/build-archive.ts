@@ -1,0 +1,189 @@
+import slugify from '@sindresorhus/slugify'
+import { KNOWN_CATEGORIES, parsePage } from './parse-page'
+import { countWords, readingMinutes, toExcerpt, toParagraphs } from './paragraphs'
+import { findRelated, findTwins } from './related'
+import { baseSlug, disambiguate } from './slug'
+import { createTopicMatcher, loadTaxonomy, toTopic } from './topics'
+import type {
+  Article,
+  ArchiveIndex,
+  ArchiveIssue,
+  ArchiveSummary,
+  ArticleLink,
+  Category,
+  SourceRecord,
+} from './types'
+
+export interface SourceFile {
+  path: string
+  text: string
+}
+
+export interface BuiltArchive {
+  index: ArchiveIndex
+  /** Every release in full, newest first, in the same order as `index.articles`. */
+  articles: Article[]
+  issues: ArchiveIssue[]
+  summary: ArchiveSummary
+}
+
+/**
+ * The pipeline: reads page files and the topic taxonomy, and derives everything the reader shows.
+ * The build, `npm run data:check` and the tests all go through here; nothing else parses the archive.
+ * Pages are given in listing order (`000_…` first); the result does not depend on anything else.
+ */
+export function buildArchive(pages: readonly SourceFile[], taxonomyFile: SourceFile): BuiltArchive {
+  const issues: ArchiveIssue[] = []
+  const { taxonomy, issues: taxonomyIssues } = loadTaxonomy(taxonomyFile.path, taxonomyFile.text)
+  issues.push(...taxonomyIssues)
+
+  const records: SourceRecord[] = []
+  const firstSeen = new Map<string, SourceRecord>()
+  let duplicatesMerged = 0
+  for (const page of pages) {
+    const parsed = parsePage(page.path, page.text)
+    issues.push(...parsed.issues)
+    for (const record of parsed.records) {
+      const key = [record.date, record.category, record.title, record.body].join('\n')
+      if (firstSeen.has(key)) {
+        duplicatesMerged++
+        continue
+      }
+      firstSeen.set(key, record)
+      records.push(record)
+    }
+  }
+
+  // Newest first; on the same day, the listing's own order (it runs newest first).
+  const sorted = records
+    .map((record, seen) => ({ record, seen }))
+    .sort((a, b) => (a.record.date === b.record.date ? a.seen - b.seen : a.record.date < b.record.date ? 1 : -1))
+    .map(({ record }) => record)
+
+  const slugs = assignSlugs(sorted, issues)
+  const matchTopics = taxonomy ? createTopicMatcher(taxonomy) : () => []
+
+  const derived = sorted.map((record, i) => {
+    const words = countWords(record.body)
+    return {
+      record,
+      slug: slugs[i]!,
+      category: categorySlug(record.category),
+      topics: matchTopics(record.title, record.body),
+      words,
+      paragraphs: toParagraphs(record.body),
+      excerpt: toExcerpt(record.body),
+      readingMinutes: readingMinutes(words),
+    }
+  })
+
+  const linkable = derived.map((d) => ({ ...d.record, words: d.words, topics: d.topics }))
+  const twins = findTwins(linkable)
+  const related = findRelated(linkable, twins)
+  const link = (i: number): ArticleLink => ({
+    slug: derived[i]!.slug,
+    title: derived[i]!.record.title,
+    date: derived[i]!.record.date,
+  })
+
+  const articles: Article[] = derived.map((d, i) => {
+    const twin = twins.get(i)
+    return {
+      slug: d.slug,
+      date: d.record.date,
+      category: d.category,
+      categoryLabel: d.record.category,
+      title: d.record.title,
+      excerpt: d.excerpt,
+      topics: d.topics,
+      readingMinutes: d.readingMinutes,
+      paragraphs: d.paragraphs,
+      words: d.words,
+      twin:
+        twin === undefined
+          ? undefined
+          : { ...link(twin), role: derived[twin]!.words < d.words ? 'caption' : 'full-release' },
+      related: related[i]!.map(link),
+    }
+  })
+
+  const index: ArchiveIndex = {
+    articles: articles.map((a) => ({
+      slug: a.slug,
+      date: a.date,
+      category: a.category,
+      title: a.title,
+      excerpt: a.excerpt,
+      topics: a.topics,
+      readingMinutes: a.readingMinutes,
+      ...(a.twin ? { twin: a.twin.slug } : {}),
+    })),
+    topics: (taxonomy?.topics ?? []).map((rule) => ({
+      ...toTopic(rule),
+      count: articles.filter((a) => a.topics.includes(rule.slug)).length,
+    })),
+    categories: countCategories(sorted),
+  }
+
+  const errors = issues.filter((i) => i.severity === 'error').length
+  return {
+    index,
+    articles,
+    issues,
+    summary: {
+      records: articles.length,
+      pages: pages.length,
+      duplicatesMerged,
+      topics: index.topics.filter((t) => t.count > 0).length,
+      articlesWithoutTopic: articles.filter((a) => a.topics.length === 0).length,
+      errors,
+      warnings: issues.length - errors,
+    },
+  }
+}
+
+export function categorySlug(label: string): string {
+  return slugify(label)
+}
+
+function countCategories(records: readonly SourceRecord[]): Category[] {
+  const counts = new Map<string, number>()
+  for (const r of records) counts.set(r.category, (counts.get(r.category) ?? 0) + 1)
+  const rank = (label: string) => {
+    const known = (KNOWN_CATEGORIES as readonly string[]).indexOf(label)
+    return known === -1 ? KNOWN_CATEGORIES.length : known
+  }
+  return [...counts]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([label, count]) => ({ slug: categorySlug(label), label, count }))
+}
+
+/**
+ * Each slug depends only on its own release. Releases that would share one (same day, same
+ * opening words) all get a suffix from their own text, and a warning, since two releases with the
+ * same title on the same day are usually a corrected edition worth a look.
+ */
+function assignSlugs(records: readonly SourceRecord[], issues: ArchiveIssue[]): string[] {
+  const bases = records.map((r) => baseSlug(r.date, r.title))
+  const groups = new Map<string, number[]>()
+  bases.forEach((base, i) => {
+    const group = groups.get(base)
+    if (group) group.push(i)
+    else groups.set(base, [i])
+  })
+  return bases.map((base, i) => {
+    const group = groups.get(base)!
+    if (group.length === 1) return base
+    const record = records[i]!
+    const first = records[group[0]!]!
+    if (group[0] !== i && first.title === record.title) {
+      issues.push({
+        path: record.source.path,
+        line: record.source.line,
+        message: `same title and date as ${first.source.path}:${first.source.line} but different text; both are kept`,
+        severity: 'warning',
+      })
+    }
+    return disambiguate(base, [record.category, record.title, record.body].join('\n'))
+  })
+}

@@ -1,0 +1,71 @@
+// Reading an archive from disk: the only part of the pipeline that touches the file system.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildArchive, type BuiltArchive, type SourceFile } from './build-archive'
+import type { ArchiveIssue, ArchiveSummary } from './types'
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+export const DEFAULT_ARCHIVE = join(PROJECT_ROOT, 'data')
+export const TAXONOMY_FILE = 'topics.yaml'
+
+export interface ArchiveSource {
+  pages: SourceFile[]
+  taxonomy: SourceFile
+  /** Files the archive was read from, to watch in development. */
+  files: string[]
+}
+
+/** Where the archive lives: the argument, else `NEWS_DATA`, else the project's `data/`. */
+export function archiveLocation(argument?: string): string {
+  return resolve(argument || process.env.NEWS_DATA || DEFAULT_ARCHIVE)
+}
+
+/**
+ * Collects page files (`*.txt`, in file-name order, so `000_…` comes first) from a file or a folder
+ * (searched recursively), and the topic taxonomy: the archive's own `topics.yaml` if it has one,
+ * else the project's.
+ */
+export function readArchiveSource(location: string): ArchiveSource {
+  const display = (file: string) => relative(process.cwd(), file) || '.'
+  if (!existsSync(location)) throw new ArchiveSourceError(`${display(location)}: no such file or folder`)
+  const folder = statSync(location).isDirectory() ? location : dirname(location)
+  const pageFiles = statSync(location).isDirectory() ? findPageFiles(location) : [location]
+  if (pageFiles.length === 0) throw new ArchiveSourceError(`${display(location)}: no page files (*.txt) found`)
+  const ownTaxonomy = join(folder, TAXONOMY_FILE)
+  const taxonomyPath = existsSync(ownTaxonomy) ? ownTaxonomy : join(DEFAULT_ARCHIVE, TAXONOMY_FILE)
+  return {
+    pages: pageFiles.map((file) => ({ path: display(file), text: readFileSync(file, 'utf8') })),
+    taxonomy: { path: display(taxonomyPath), text: readFileSync(taxonomyPath, 'utf8') },
+    files: [...pageFiles, taxonomyPath],
+  }
+}
+
+function findPageFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.txt'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort((a, b) => relative(folder, a).localeCompare(relative(folder, b), 'en'))
+}
+
+export class ArchiveSourceError extends Error {}
+
+export function readArchive(location: string): BuiltArchive & { source: ArchiveSource } {
+  const source = readArchiveSource(location)
+  return { ...buildArchive(source.pages, source.taxonomy), source }
+}
+
+export function formatIssue(issue: ArchiveIssue): string {
+  return `${issue.path}:${issue.line}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`
+}
+
+export function formatSummary(summary: ArchiveSummary): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  return [
+    `${plural(summary.records, 'record')} from ${plural(summary.pages, 'page')}`,
+    `${plural(summary.duplicatesMerged, 'duplicate')} merged`,
+    `${plural(summary.topics, 'topic')} in use`,
+    `${plural(summary.articlesWithoutTopic, 'article')} without a topic`,
+    `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`,
+  ].join(', ')
+}

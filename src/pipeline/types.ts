@@ -1,0 +1,94 @@
+// The reader's data model, declared once: the pipeline writes these shapes,
+// the app reads them, the tests assert on them.
+
+/** A problem found in an archive, reported as `path:line: message`. */
+export interface ArchiveIssue {
+  path: string
+  line: number
+  message: string
+  severity: 'error' | 'warning'
+}
+
+/** One record as read from a page file, before anything is derived from it. */
+export interface SourceRecord {
+  category: string
+  title: string
+  /** The body as the ministry wrote it, without the trailing `dateYYYY-MM-DD`. */
+  body: string
+  /** ISO date, `YYYY-MM-DD`. */
+  date: string
+  /** Where the record starts (its category line). */
+  source: { path: string; line: number }
+}
+
+export interface Topic {
+  slug: string
+  label: string
+  description: string
+  /** Where the topics page lists it ("Industries", "Policy", "Countries and regions"). */
+  group: string
+}
+
+export interface TopicWithCount extends Topic {
+  count: number
+}
+
+export interface Category {
+  slug: string
+  label: string
+  count: number
+}
+
+export interface ArticleLink {
+  slug: string
+  title: string
+  date: string
+}
+
+/** The caption and the full release that cover the same event are each other's twin. */
+export interface TwinLink extends ArticleLink {
+  /** What the twin is relative to this release. */
+  role: 'caption' | 'full-release'
+}
+
+/** What the timeline needs of a release: listing fields only, no body. */
+export interface ArticleSummary {
+  slug: string
+  date: string
+  /** Category slug; its label is in the index's `categories`. */
+  category: string
+  title: string
+  excerpt: string
+  /** Topic slugs, strongest match first. */
+  topics: string[]
+  readingMinutes: number
+  /** Slug of the caption/full-release twin, when there is one. */
+  twin?: string
+}
+
+/** One release as the article page shows it. */
+export interface Article extends Omit<ArticleSummary, 'twin'> {
+  categoryLabel: string
+  /** The body split into readable paragraphs; `paragraphs.join(' ')` is the source body. */
+  paragraphs: string[]
+  words: number
+  twin?: TwinLink
+  related: ArticleLink[]
+}
+
+/** The listing the app loads first: every release's summary plus the facets. */
+export interface ArchiveIndex {
+  articles: ArticleSummary[]
+  topics: TopicWithCount[]
+  categories: Category[]
+}
+
+export interface ArchiveSummary {
+  records: number
+  pages: number
+  duplicatesMerged: number
+  topics: number
+  articlesWithoutTopic: number
+  errors: number
+  warnings: number
+}
