@@ -1,5 +1,5 @@
 // npm run data:check [-- <file-or-folder>]: validate an archive without building it.
-import { ArchiveSourceError, archiveLocation, formatIssue, formatSummary, readArchive } from '../src/pipeline/read-archive'
+import { ArchiveSourceError, archiveLocation, formatIssue, formatSummary, readArchive } from '../src/pipeline/read-archive.ts'
 
 try {
   const { issues, summary } = readArchive(archiveLocation(process.argv[2]))

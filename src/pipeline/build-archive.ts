@@ -1,9 +1,9 @@
 import slugify from '@sindresorhus/slugify'
-import { KNOWN_CATEGORIES, parsePage } from './parse-page'
-import { countWords, readingMinutes, toExcerpt, toParagraphs } from './paragraphs'
-import { findRelated, findTwins } from './related'
-import { baseSlug, disambiguate } from './slug'
-import { createTopicMatcher, loadTaxonomy, toTopic } from './topics'
+import { KNOWN_CATEGORIES, parsePage } from './parse-page.ts'
+import { countWords, readingMinutes, toExcerpt, toParagraphs } from './paragraphs.ts'
+import { findRelated, findTwins } from './related.ts'
+import { baseSlug, disambiguate } from './slug.ts'
+import { createTopicMatcher, loadTaxonomy, toTopic } from './topics.ts'
 import type {
   Article,
   ArchiveIndex,
@@ -12,7 +12,7 @@ import type {
   ArticleLink,
   Category,
   SourceRecord,
-} from './types'
+} from './types.ts'
 
 export interface SourceFile {
   path: string

@@ -1,4 +1,4 @@
-import type { ArchiveIssue, SourceRecord } from './types'
+import type { ArchiveIssue, SourceRecord } from './types.ts'
 
 /** The categories the ministry uses; another one is read but reported, as it is likely a typo. */
 export const KNOWN_CATEGORIES = [
@@ -49,7 +49,7 @@ export function parsePage(path: string, text: string): ParsedPage {
 
   // Group the non-blank lines into records, each opened by a separator line.
   const groups: { opener: Line; lines: Line[] }[] = []
-  let stray: Line[] = []
+  const stray: Line[] = []
   for (const line of lines) {
     if (line.text === SEPARATOR) groups.push({ opener: line, lines: [] })
     else if (groups.length === 0) stray.push(line)
@@ -57,7 +57,6 @@ export function parsePage(path: string, text: string): ParsedPage {
   }
   if (stray.length > 0) {
     error(stray[0]!.number, `stray line before the first record: the file must start with a line holding "${SEPARATOR}"`)
-    stray = []
   }
 
   for (const { opener, lines: group } of groups) {

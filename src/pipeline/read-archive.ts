@@ -2,8 +2,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildArchive, type BuiltArchive, type SourceFile } from './build-archive'
-import type { ArchiveIssue, ArchiveSummary } from './types'
+import { buildArchive, type BuiltArchive, type SourceFile } from './build-archive.ts'
+import type { ArchiveIssue, ArchiveSummary } from './types.ts'
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const DEFAULT_ARCHIVE = join(PROJECT_ROOT, 'data')
@@ -18,6 +18,7 @@ export interface ArchiveSource {
 
 /** Where the archive lives: the argument, else `NEWS_DATA`, else the project's `data/`. */
 export function archiveLocation(argument?: string): string {
+  // An empty argument or variable means "not given", as in `NEWS_DATA= npm run build`.
   return resolve(argument || process.env.NEWS_DATA || DEFAULT_ARCHIVE)
 }
 

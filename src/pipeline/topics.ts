@@ -1,6 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
 import { z } from 'zod'
-import type { ArchiveIssue, Topic } from './types'
+import type { ArchiveIssue, Topic } from './types.ts'
 
 export const MAX_TOPICS_PER_ARTICLE = 6
 
@@ -80,8 +80,7 @@ function nodeAt(root: unknown, path: PropertyKey[]): Node | undefined {
   let node = root as Node | undefined
   for (const key of path) {
     let child: unknown
-    if (isMap(node)) child = node.get(key as string, true)
-    else if (isSeq(node)) child = node.get(key as number, true)
+    if (isMap(node) || isSeq(node)) child = node.get(key, true)
     if (!child) break
     node = child as Node
   }
@@ -143,7 +142,8 @@ export function createTopicMatcher(taxonomy: Taxonomy): (title: string, body: st
     patterns.forEach((pattern, exactCase) => {
       if (!pattern) return
       for (const match of folded.matchAll(pattern)) {
-        const group = match.findIndex((value, i) => i > 0 && value !== undefined)
+        // Each term is one capturing group, so the group holding the whole match names the term.
+        const group = match.indexOf(match[0], 1)
         visit(refs[exactCase]![group - 1]!)
       }
     })

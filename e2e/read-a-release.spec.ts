@@ -1,0 +1,56 @@
+import { expect, test } from './fixtures.ts'
+
+test('the home page lists every release title, newest first', async ({ page, archive }) => {
+  await page.goto('/')
+  const titles = page.getByRole('main').getByRole('listitem').getByRole('heading')
+  await expect(titles).toHaveCount(archive.articles.length)
+  await expect(titles).toHaveText(archive.articles.map((a) => a.title))
+})
+
+test('opening a release shows its full body, and reloading shows it again', async ({ page, archive }) => {
+  const article = archive.articles.find((a) => a.paragraphs.length > 3) ?? archive.articles[0]!
+  await page.goto('/')
+  await page.getByRole('link', { name: article.title, exact: true }).click()
+
+  await expect(page).toHaveURL(`/articles/${article.slug}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title)
+  await expect(page).toHaveTitle(new RegExp(article.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+  const body = page.getByRole('article').locator('p')
+  for (const paragraph of article.paragraphs) await expect(body.filter({ hasText: paragraph })).toHaveCount(1)
+
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title)
+  await expect(body.filter({ hasText: article.paragraphs.at(-1)! })).toHaveCount(1)
+})
+
+test('a caption links to the full release on the same event', async ({ page, archive }) => {
+  const caption = archive.articles.find((a) => a.twin?.role === 'full-release')
+  test.skip(!caption, 'this archive has no caption/full-release pair')
+  await page.goto(`/articles/${caption!.slug}`)
+  await page.getByRole('link', { name: caption!.twin!.title }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(caption!.twin!.title)
+})
+
+test('a mistyped release address says so and offers the closest titles', async ({ page, archive }) => {
+  const article = archive.articles[0]!
+  const response = await page.goto(`/articles/${article.slug.slice(0, -4)}x`)
+  expect(response?.ok()).toBe(true)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found')
+  await page.getByRole('link', { name: article.title }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title)
+})
+
+test('a release address typed in capitals lands on the release', async ({ page, archive }) => {
+  const article = archive.articles[1]!
+  await page.goto(`/articles/${article.slug.toUpperCase()}`)
+  await expect(page).toHaveURL(`/articles/${article.slug}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title)
+})
+
+test('an unknown address gets a not-found page with a way home', async ({ page }) => {
+  await page.goto('/no/such/page')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found')
+  await page.getByRole('link', { name: /timeline/i }).click()
+  await expect(page).toHaveURL('/')
+})
+

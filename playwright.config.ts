@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs'
+import { defineConfig, devices } from '@playwright/test'
+
+// Playwright cannot download its own browser on every machine; Debian's chromium works as well.
+// Where neither is present, `npm run test:e2e` installs one first (scripts/ensure-browser.mjs).
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
+const port = Number(process.env.E2E_PORT ?? 4173)
+// A second build, from another archive given by NEWS_DATA: two overlapping pages, one of them a
+// messy export, with markup in a release. It proves the build merges pages and never runs markup.
+const otherArchive = 'e2e/fixtures/overlapping-pages'
+const otherPort = port + 1
+const otherOutDir = '.tmp/dist-overlapping-pages'
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      ...(systemChromium ? { executablePath: systemChromium } : {}),
+      args: ['--disable-quic', '--disable-component-update', '--no-first-run'],
+    },
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: /another-archive/,
+      use: { ...devices['Desktop Chrome'] },
+    },
+    {
+      name: 'another-archive',
+      testMatch: /another-archive/,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${otherPort}` },
+    },
+  ],
+  // Browser tests run against production builds only, never the dev server.
+  webServer: [
+    {
+      command: `npx vite preview --port ${port} --strictPort`,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite build --outDir ${otherOutDir} --emptyOutDir && npx vite preview --outDir ${otherOutDir} --port ${otherPort} --strictPort`,
+      env: { NEWS_DATA: otherArchive },
+      url: `http://localhost:${otherPort}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
+})

@@ -1,0 +1,108 @@
+// Builds the archive into the JSON the reader loads: one index with every release's listing
+// fields (what the timeline needs), and one small file per release with its body, fetched only
+// when that release is opened. Both live under a folder named after the archive's content hash,
+// so a host may cache them forever.
+import type { Plugin, ViteDevServer } from 'vite'
+import { contentHash } from '../src/pipeline/slug.ts'
+import {
+  ArchiveSourceError,
+  archiveLocation,
+  formatIssue,
+  formatSummary,
+  readArchive,
+} from '../src/pipeline/read-archive.ts'
+
+const VIRTUAL_ID = 'virtual:archive'
+const RESOLVED_ID = `\0${VIRTUAL_ID}`
+
+interface BuiltFiles {
+  /** Folder of the data files relative to the site's base, e.g. `data/1a2b3c4d/`. */
+  dataPath: string
+  files: Map<string, string>
+  watched: string[]
+}
+
+function buildFiles(location: string): BuiltFiles {
+  const { index, articles, issues, summary, source } = readArchive(location)
+  const errors = issues.filter((i) => i.severity === 'error')
+  if (errors.length > 0) {
+    throw new ArchiveSourceError(
+      [`The archive at ${location} has errors:`, ...errors.map(formatIssue), formatSummary(summary)].join('\n'),
+    )
+  }
+  for (const warning of issues) console.warn(formatIssue(warning))
+  const indexJson = JSON.stringify(index)
+  const articleJson = articles.map((a) => [a.slug, JSON.stringify(a)] as const)
+  const hash = contentHash(indexJson + articleJson.map(([, json]) => json).join('\n'))
+  const dataPath = `data/${hash}/`
+  const files = new Map<string, string>([[`${dataPath}index.json`, indexJson]])
+  for (const [slug, json] of articleJson) files.set(`${dataPath}articles/${slug}.json`, json)
+  console.info(`archive: ${formatSummary(summary)}`)
+  return { dataPath, files, watched: source.files }
+}
+
+export function archivePlugin(): Plugin {
+  const location = archiveLocation()
+  let built: BuiltFiles | undefined
+  let base = '/'
+  const load = () => (built ??= buildFiles(location))
+
+  return {
+    name: 'reader-archive',
+    configResolved(config) {
+      base = config.base
+    },
+    buildStart() {
+      try {
+        load()
+      } catch (error) {
+        if (error instanceof ArchiveSourceError) this.error(error.message)
+        throw error
+      }
+    },
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined
+      return `export const dataPath = ${JSON.stringify(load().dataPath)}\n`
+    },
+    generateBundle() {
+      for (const [fileName, source] of load().files) this.emitFile({ type: 'asset', fileName, source })
+    },
+    configureServer(server) {
+      serveFromMemory(server, base, () => load())
+      server.watcher.add(load().watched)
+      server.watcher.on('change', (file) => {
+        if (!built?.watched.includes(file)) return
+        built = undefined
+        const module = server.moduleGraph.getModuleById(RESOLVED_ID)
+        if (module) server.moduleGraph.invalidateModule(module)
+        try {
+          load()
+          server.ws.send({ type: 'full-reload' })
+        } catch (error) {
+          server.config.logger.error(error instanceof Error ? error.message : String(error))
+        }
+      })
+    },
+  }
+}
+
+function serveFromMemory(server: ViteDevServer, base: string, files: () => BuiltFiles) {
+  server.middlewares.use((req, res, next) => {
+    const path = decodeURIComponent((req.url ?? '').split('?')[0]!)
+    if (!path.startsWith(`${base}data/`)) {
+      next()
+      return
+    }
+    const body = files().files.get(path.slice(base.length))
+    if (body === undefined) {
+      res.statusCode = 404
+      res.end('Not found')
+      return
+    }
+    res.setHeader('Content-Type', 'application/json; charset=utf-8')
+    res.end(body)
+  })
+}

@@ -1,0 +1,30 @@
+import { useSuspenseQuery } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
+import { NotFoundPage } from '@/components/not-found-page'
+import { closestArticles } from '@/features/articles/closest-articles'
+import { archiveIndexQuery } from '@/lib/archive-queries'
+import { formatDate } from '@/lib/format'
+
+export function ArticleNotFound({ slug }: { slug: string }) {
+  const { data: index } = useSuspenseQuery(archiveIndexQuery())
+  const closest = closestArticles(slug, index.articles)
+  return (
+    <NotFoundPage>
+      {closest.length > 0 && (
+        <>
+          <h2 className="mt-6 font-semibold">Were you looking for one of these?</h2>
+          <ul className="mt-2 space-y-2">
+            {closest.map((a) => (
+              <li key={a.slug}>
+                <Link to="/articles/$slug" params={{ slug: a.slug }} className="text-blue-700 underline hover:no-underline dark:text-blue-300">
+                  {a.title}
+                </Link>{' '}
+                <span className="text-sm text-slate-600 dark:text-slate-400">({formatDate(a.date)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </NotFoundPage>
+  )
+}

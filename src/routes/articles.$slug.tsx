@@ -1,0 +1,27 @@
+import { createFileRoute, notFound, redirect } from '@tanstack/react-router'
+import { ArticlePage } from '@/features/articles/components/article-page'
+import { ArticleNotFound } from '@/features/articles/components/article-not-found'
+import { archiveIndexQuery, articleQuery } from '@/lib/archive-queries'
+
+export const Route = createFileRoute('/articles/$slug')({
+  loader: async ({ context: { queryClient }, params: { slug } }) => {
+    const index = await queryClient.query(archiveIndexQuery())
+    // Slugs are lowercase; a hand-typed address in another case or with stray spaces still lands.
+    const canonical = slug.trim().toLowerCase()
+    if (!index.articles.some((a) => a.slug === canonical)) throw notFound()
+    if (canonical !== slug) throw redirect({ to: '/articles/$slug', params: { slug: canonical }, replace: true })
+    const article = await queryClient.query(articleQuery(slug))
+    return { title: article.title }
+  },
+  head: ({ loaderData }) => ({ meta: loaderData ? [{ title: `${loaderData.title} · MOTIE press releases` }] : [] }),
+  component: ArticleRoute,
+  notFoundComponent: ArticleNotFoundRoute,
+})
+
+function ArticleRoute() {
+  return <ArticlePage slug={Route.useParams().slug} />
+}
+
+function ArticleNotFoundRoute() {
+  return <ArticleNotFound slug={Route.useParams().slug} />
+}
