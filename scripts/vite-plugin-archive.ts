@@ -26,9 +26,9 @@ function buildFiles(location: string): BuiltFiles {
   const { index, articles, issues, summary, source } = readArchive(location)
   const errors = issues.filter((i) => i.severity === 'error')
   if (errors.length > 0) {
-    throw new ArchiveSourceError(
-      [`The archive at ${location} has errors:`, ...errors.map(formatIssue), formatSummary(summary)].join('\n'),
-    )
+    // Printed as plain lines first, so they stand clear of the bundler's stack trace.
+    console.error([...errors.map(formatIssue), formatSummary(summary)].join('\n'))
+    throw new ArchiveSourceError(`The archive at ${location} has ${errors.length} error(s), listed above; nothing was built.`)
   }
   for (const warning of issues) console.warn(formatIssue(warning))
   const indexJson = JSON.stringify(index)

@@ -176,11 +176,15 @@ function assignSlugs(records: readonly SourceRecord[], issues: ArchiveIssue[]): 
     if (group.length === 1) return base
     const record = records[i]!
     const first = records[group[0]!]!
-    if (group[0] !== i && first.title === record.title) {
+    if (group[0] !== i) {
+      const where = `${first.source.path}:${first.source.line}`
       issues.push({
         path: record.source.path,
         line: record.source.line,
-        message: `same title and date as ${first.source.path}:${first.source.line} but different text; both are kept`,
+        message:
+          first.title === record.title
+            ? `same title and date as ${where} but different text; both are kept, their addresses get a suffix`
+            : `title begins like ${where} on the same day; both addresses get a suffix`,
         severity: 'warning',
       })
     }

@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify'
 
-const MAX_TITLE_CHARS = 60
+const MAX_TITLE_CHARS = 72
 
 /**
  * The address of a release: its date and the opening words of its title, as lowercase ASCII
