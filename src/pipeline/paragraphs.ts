@@ -6,7 +6,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
 /** Abbreviations after which a period does not end a sentence (compared case-insensitively). */
 const ABBREVIATIONS = new Set(
   [
-    'no', 'nos', 'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd',
+    'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd',
     'gov', 'gen', 'rep', 'sen', 'amb', 'dept', 'vol', 'fig', 'approx', 'vs', 'e.g', 'i.e', 'cf',
     'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
     'a.m', 'p.m', 'mt', 'ft', 'gov', 'pres', 'hon',
@@ -46,6 +46,8 @@ function endsSentence(sentence: string, next: string): boolean {
   if (/^[A-Z]\.$/.test(lastWord)) return false // an initial, as in "Kim K. Nam"
   const bare = lastWord.replace(/^[(“"'‘]+/, '').replace(/\.$/, '').toLowerCase()
   if (lastWord.endsWith('.') && ABBREVIATIONS.has(bare)) return false
+  // "No. 5" goes on; "the answer was no. The" ends.
+  if (/^nos?$/.test(bare) && /^\s*\d/.test(next)) return false
   if (DOTTED_NAMES.test(trimmed)) {
     const firstWord = /^[\s“"'‘(]*([A-Za-z]+)/.exec(next)?.[1] ?? ''
     return SENTENCE_OPENERS.has(firstWord) || !/^[A-Z]/.test(firstWord)

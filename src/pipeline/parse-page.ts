@@ -96,7 +96,9 @@ function readRecord(
     return undefined
   }
   if (extra.length > 0) {
-    error(extra[0]!.number, `stray line in record (${EXPECTED_SHAPE})`)
+    // The stray line is the first one that is neither category, title nor the dated body line.
+    const dated = group.findIndex((line, i) => i >= 2 && DATE_SUFFIX.test(line.text))
+    error((dated > 2 ? body : extra[0]!).number, `stray line in record (${EXPECTED_SHAPE})`)
     return undefined
   }
 

@@ -120,14 +120,17 @@ interface TermRef {
  * per term: an archive of ten thousand releases is tagged in well under a second.
  */
 export function createTopicMatcher(taxonomy: Taxonomy): (title: string, body: string) => string[] {
-  const refs: TermRef[][] = [[], []]
+  // One capturing group per distinct term; a term listed by several topics tags each of them.
+  const refs: TermRef[][][] = [[], []]
   const sources: string[][] = [[], []]
   taxonomy.topics.forEach((topic, index) => {
     for (const [terms, strong] of [[topic.match.strong, true], [topic.match.weak, false]] as const) {
       for (const t of terms) {
         const exactCase = /\p{Lu}/u.test(t) ? 1 : 0
-        refs[exactCase]!.push({ topic: index, strong })
-        sources[exactCase]!.push(`(${termSource(t)})`)
+        const source = `(${termSource(t)})`
+        let group = sources[exactCase]!.indexOf(source)
+        if (group === -1) group = sources[exactCase]!.push(source) - 1
+        ;(refs[exactCase]![group] ??= []).push({ topic: index, strong })
       }
     }
   })
@@ -138,13 +141,13 @@ export function createTopicMatcher(taxonomy: Taxonomy): (title: string, body: st
     taxonomy.ignore.length > 0 ? new RegExp(taxonomy.ignore.map(termSource).join('|'), 'giu') : undefined
 
   const scan = (text: string, visit: (ref: TermRef) => void) => {
-    const folded = foldAccents(ignore ? text.replace(ignore, ' ') : text)
+    const folded = ignore ? foldAccents(text).replace(ignore, ' ') : foldAccents(text)
     patterns.forEach((pattern, exactCase) => {
       if (!pattern) return
       for (const match of folded.matchAll(pattern)) {
         // Each term is one capturing group, so the group holding the whole match names the term.
         const group = match.indexOf(match[0], 1)
-        visit(refs[exactCase]![group - 1]!)
+        for (const ref of refs[exactCase]![group - 1]!) visit(ref)
       }
     })
   }
