@@ -4,12 +4,14 @@ import { defineConfig, devices } from '@playwright/test'
 // Playwright cannot download its own browser on every machine; Debian's chromium works as well.
 // Where neither is present, `npm run test:e2e` installs one first (scripts/ensure-browser.mjs).
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
+// E2E_DIST and E2E_PORT point the journeys at another production build (another archive, say).
 const port = Number(process.env.E2E_PORT ?? 4173)
+const dist = process.env.E2E_DIST ?? 'dist'
 // A second build, from another archive given by NEWS_DATA: two overlapping pages, one of them a
 // messy export, with markup in a release. It proves the build merges pages and never runs markup.
 const otherArchive = 'e2e/fixtures/overlapping-pages'
 const otherPort = port + 1
-const otherOutDir = '.tmp/dist-overlapping-pages'
+const otherOutDir = `.tmp/dist-overlapping-pages-${otherPort}`
 
 export default defineConfig({
   testDir: 'e2e',
@@ -40,7 +42,7 @@ export default defineConfig({
   // Browser tests run against production builds only, never the dev server.
   webServer: [
     {
-      command: `npx vite preview --port ${port} --strictPort`,
+      command: `npx vite preview --outDir ${dist} --port ${port} --strictPort`,
       url: `http://localhost:${port}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

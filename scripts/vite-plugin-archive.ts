@@ -18,6 +18,8 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`
 interface BuiltFiles {
   /** Folder of the data files relative to the site's base, e.g. `data/1a2b3c4d/`. */
   dataPath: string
+  /** Topic and category slugs, so an address can be checked before any data is fetched. */
+  facets: { topics: string[]; categories: string[] }
   files: Map<string, string>
   watched: string[]
 }
@@ -38,7 +40,8 @@ function buildFiles(location: string): BuiltFiles {
   const files = new Map<string, string>([[`${dataPath}index.json`, indexJson]])
   for (const [slug, json] of articleJson) files.set(`${dataPath}articles/${slug}.json`, json)
   console.info(`archive: ${formatSummary(summary)}`)
-  return { dataPath, files, watched: source.files }
+  const facets = { topics: index.topics.map((t) => t.slug), categories: index.categories.map((c) => c.slug) }
+  return { dataPath, facets, files, watched: source.files }
 }
 
 export function archivePlugin(): Plugin {
@@ -65,7 +68,8 @@ export function archivePlugin(): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined
-      return `export const dataPath = ${JSON.stringify(load().dataPath)}\n`
+      const { dataPath, facets } = load()
+      return `export const dataPath = ${JSON.stringify(dataPath)}\nexport const facets = ${JSON.stringify(facets)}\n`
     },
     generateBundle() {
       for (const [fileName, source] of load().files) this.emitFile({ type: 'asset', fileName, source })

@@ -1,5 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { createRouter } from '@tanstack/react-router'
+import { ErrorPage } from '@/components/error-page'
+import { parseSearch, stringifySearch } from '@/lib/timeline/timeline-search'
 import { routeTree } from '@/routeTree.gen'
 
 export function createAppRouter() {
@@ -10,12 +12,20 @@ export function createAppRouter() {
     defaultPreload: 'intent',
     // Preloaded data lives in TanStack Query's cache; the router should not hold its own copy.
     defaultPreloadStaleTime: 0,
+    defaultErrorComponent: ErrorPage,
     scrollRestoration: true,
+    // Plain, readable addresses (?topic=ai,exports&from=2024-05-01) rather than JSON in the query.
+    parseSearch,
+    stringifySearch,
   })
 }
 
 declare module '@tanstack/react-router' {
   interface Register {
     router: ReturnType<typeof createAppRouter>
+  }
+  interface HistoryState {
+    /** The timeline a release was opened from, so "back to the timeline" keeps its filters. */
+    timeline?: { topic?: string; search: Record<string, unknown> }
   }
 }

@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createRootRouteWithContext, HeadContent, Link, Outlet } from '@tanstack/react-router'
+import { KeyboardShortcuts } from '@/components/keyboard-shortcuts'
 import { NotFoundPage } from '@/components/not-found-page'
+import { ThemeSwitch } from '@/components/theme-switch'
 
 export const Route = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   head: () => ({ meta: [{ title: 'MOTIE press releases' }] }),
@@ -8,29 +10,49 @@ export const Route = createRootRouteWithContext<{ queryClient: QueryClient }>()(
   notFoundComponent: () => <NotFoundPage />,
 })
 
+const navLink =
+  'rounded px-1 text-slate-700 hover:text-blue-800 aria-[current=page]:font-semibold aria-[current=page]:text-slate-950 dark:text-slate-300 dark:hover:text-blue-200 dark:aria-[current=page]:text-white'
+
 function RootLayout() {
   return (
     <>
       <HeadContent />
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-blue-800"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-20 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-blue-800"
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 dark:border-slate-800">
-        <div className="mx-auto flex max-w-3xl items-baseline justify-between gap-4 px-4 py-4">
-          <Link to="/" className="font-semibold tracking-tight hover:underline">
+      <header className="border-b border-slate-200 dark:border-slate-800 print:border-0">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+          <Link to="/" className="font-semibold tracking-tight">
             MOTIE press releases
           </Link>
-          <span className="text-sm text-slate-600 dark:text-slate-400">Korea's Ministry of Trade, Industry and Energy</span>
+          <div className="flex items-center gap-5 print:hidden">
+            <nav aria-label="Main">
+              <ul className="flex gap-4 text-sm">
+                <li>
+                  <Link to="/" activeOptions={{ exact: true, includeSearch: false }} className={navLink}>
+                    Timeline
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/topics" className={navLink}>
+                    Topics
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+            <ThemeSwitch />
+          </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-8 focus:outline-none">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
         <Outlet />
       </main>
-      <footer className="mx-auto max-w-3xl px-4 pb-10 text-sm text-slate-600 dark:text-slate-400">
-        Texts as published in English by the Ministry of Trade, Industry and Energy.
+      <footer className="mx-auto flex max-w-6xl flex-wrap justify-between gap-4 border-t border-slate-200 px-4 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400 print:hidden">
+        <p>English press releases of Korea’s Ministry of Trade, Industry and Energy, as published.</p>
+        <KeyboardShortcuts />
       </footer>
     </>
   )

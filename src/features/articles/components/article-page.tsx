@@ -1,75 +1,116 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
-import { Link } from '@tanstack/react-router'
+import { Link, useLocation } from '@tanstack/react-router'
+import { TopicTag } from '@/components/ui/topic-tag'
+import { filterArticles } from '@/lib/timeline/filter-articles'
+import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
 import { archiveIndexQuery, articleQuery } from '@/lib/archive-queries'
 import { formatDate } from '@/lib/format'
 import type { ArticleLink } from '@/pipeline/types'
+import { ShareButton } from './share-button'
+
+const link = 'text-blue-700 underline hover:no-underline dark:text-blue-300'
 
 export function ArticlePage({ slug }: { slug: string }) {
   const { data: article } = useSuspenseQuery(articleQuery(slug))
   const { data: index } = useSuspenseQuery(archiveIndexQuery())
-  const topicLabel = new Map(index.topics.map((t) => [t.slug, t.label]))
+  // The timeline the reader came from, if any: "back" returns to it, and newer/older step through it.
+  const timeline = useLocation({ select: (location) => location.state.timeline })
+  const timelineSearch = timeline ? validateTimelineSearch(timeline.search) : undefined
+  const stream = timeline ? filterArticles(index.articles, timelineSearch!, timeline.topic).articles : index.articles
+  const position = stream.findIndex((a) => a.slug === slug)
+  const newer = position > 0 ? stream[position - 1] : undefined
+  const older = position >= 0 ? stream[position + 1] : undefined
+  const topicLabel = (topic: string) => index.topics.find((t) => t.slug === topic)?.label ?? topic
+  const keepTimeline = { timeline }
+
   return (
-    <article aria-labelledby="article-heading">
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        <time dateTime={article.date}>{formatDate(article.date)}</time>
-        {' · '}
-        {article.categoryLabel}
-        {' · '}
+    <article aria-labelledby="article-heading" className="mx-auto max-w-[70ch]">
+      <p className="print:hidden">
+        {timeline?.topic ? (
+          <Link to="/topics/$topic" params={{ topic: timeline.topic }} search={timelineSearch} className={link}>
+            ← Back to {topicLabel(timeline.topic)}
+          </Link>
+        ) : (
+          <Link to="/" search={timelineSearch ?? {}} className={link}>
+            ← Back to the timeline
+          </Link>
+        )}
+      </p>
+      <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
+        <time dateTime={article.date}>{formatDate(article.date)}</time> · {article.categoryLabel} ·{' '}
         {article.readingMinutes} min read
       </p>
-      <h1 id="article-heading" className="mt-2 text-3xl font-semibold leading-tight tracking-tight text-balance">
+      <h1 id="article-heading" className="mt-2 text-3xl leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
         {article.title}
       </h1>
-      {article.topics.length > 0 && (
-        <ul aria-label="Topics" className="mt-3 flex flex-wrap gap-2">
-          {article.topics.map((topic) => (
-            <li key={topic} className="rounded-full bg-slate-100 px-3 py-0.5 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-200">
-              {topicLabel.get(topic) ?? topic}
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
+        {article.topics.length > 0 && (
+          <ul aria-label="Topics" className="flex flex-wrap gap-1.5">
+            {article.topics.map((topic) => (
+              <li key={topic}>
+                <TopicTag slug={topic} label={topicLabel(topic)} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <ShareButton title={article.title} />
+      </div>
       {article.twin && (
-        <p className="mt-5 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
-          {article.twin.role === 'full-release' ? 'Read the full release: ' : 'Photo caption on the same event: '}
-          <ArticleLinkItem link={article.twin} />
-        </p>
+        <aside aria-label="Companion release" className="mt-6 rounded-md border border-slate-300 p-4 text-sm dark:border-slate-700 print:hidden">
+          <p className="font-semibold">
+            {article.twin.role === 'full-release' ? 'This is a photo caption. The full release:' : 'The photo caption on the same event:'}
+          </p>
+          <p className="mt-1">
+            <RelatedLink release={article.twin} state={keepTimeline} />
+          </p>
+        </aside>
       )}
-      <div className="mt-6 max-w-[65ch] space-y-5 font-serif text-lg leading-relaxed">
+      <div className="mt-8 space-y-5 font-serif text-lg leading-relaxed text-slate-900 dark:text-slate-100 print:text-black">
         {article.paragraphs.map((paragraph, i) => (
           <p key={i}>{paragraph}</p>
         ))}
       </div>
       {article.related.length > 0 && (
-        <section aria-labelledby="related-heading" className="mt-10 border-t border-slate-200 pt-6 dark:border-slate-800">
-          <h2 id="related-heading" className="font-semibold">
+        <section aria-labelledby="related-heading" className="mt-12 border-t border-slate-200 pt-6 dark:border-slate-800 print:hidden">
+          <h2 id="related-heading" className="text-lg font-semibold">
             Related releases
           </h2>
           <ul className="mt-3 space-y-2">
-            {article.related.map((link) => (
-              <li key={link.slug}>
-                <ArticleLinkItem link={link} />
+            {article.related.map((release) => (
+              <li key={release.slug}>
+                <RelatedLink release={release} state={keepTimeline} />
               </li>
             ))}
           </ul>
         </section>
       )}
-      <p className="mt-10">
-        <Link to="/" className="text-blue-700 underline hover:no-underline dark:text-blue-300">
-          ← All releases
-        </Link>
-      </p>
+      <nav aria-label="Newer and older releases" className="mt-12 grid gap-4 border-t border-slate-200 pt-6 sm:grid-cols-2 dark:border-slate-800 print:hidden">
+        {newer ? (
+          <Link to="/articles/$slug" params={{ slug: newer.slug }} state={keepTimeline} rel="prev" className="group block">
+            <span className="text-sm text-slate-600 dark:text-slate-400">← Newer</span>
+            <span className="mt-1 block font-medium text-blue-800 group-hover:underline dark:text-blue-300">{newer.title}</span>
+          </Link>
+        ) : (
+          <span />
+        )}
+        {older && (
+          <Link to="/articles/$slug" params={{ slug: older.slug }} state={keepTimeline} rel="next" className="group block sm:text-right">
+            <span className="text-sm text-slate-600 dark:text-slate-400">Older →</span>
+            <span className="mt-1 block font-medium text-blue-800 group-hover:underline dark:text-blue-300">{older.title}</span>
+          </Link>
+        )}
+      </nav>
     </article>
   )
 }
 
-function ArticleLinkItem({ link }: { link: ArticleLink }) {
+function RelatedLink({ release, state }: { release: ArticleLink; state: { timeline?: { topic?: string; search: Record<string, unknown> } | undefined } }) {
   return (
     <>
-      <Link to="/articles/$slug" params={{ slug: link.slug }} className="text-blue-700 underline hover:no-underline dark:text-blue-300">
-        {link.title}
+      <Link to="/articles/$slug" params={{ slug: release.slug }} state={state} className={link}>
+        {release.title}
       </Link>{' '}
-      <span className="text-slate-600 dark:text-slate-400">({formatDate(link.date)})</span>
+      <span className="text-slate-600 dark:text-slate-400">({formatDate(release.date)})</span>
     </>
   )
 }

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react'
+
+type Theme = 'system' | 'light' | 'dark'
+const STORAGE_KEY = 'theme'
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)')
+
+function storedTheme(): Theme {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY)
+    return value === 'light' || value === 'dark' ? value : 'system'
+  } catch {
+    return 'system'
+  }
+}
+
+/** Applies a theme to the page; index.html runs the same rule before the first paint. */
+function applyTheme(theme: Theme) {
+  const dark = theme === 'dark' || (theme === 'system' && darkQuery().matches)
+  document.documentElement.classList.toggle('dark', dark)
+}
+
+/** Light, dark, or whatever the system says; the choice is remembered on this device. */
+export function ThemeSwitch() {
+  const [theme, setTheme] = useState<Theme>(storedTheme)
+
+  useEffect(() => {
+    applyTheme(theme)
+    if (theme !== 'system') return
+    const query = darkQuery()
+    const follow = () => {
+      applyTheme('system')
+    }
+    query.addEventListener('change', follow)
+    return () => {
+      query.removeEventListener('change', follow)
+    }
+  }, [theme])
+
+  return (
+    <label className="flex items-center gap-2 text-sm print:hidden">
+      <span className="sr-only sm:not-sr-only">Theme</span>
+      <select
+        value={theme}
+        onChange={(event) => {
+          const next = event.target.value as Theme
+          setTheme(next)
+          try {
+            if (next === 'system') localStorage.removeItem(STORAGE_KEY)
+            else localStorage.setItem(STORAGE_KEY, next)
+          } catch {
+            // Private browsing may refuse storage; the choice then lasts for this page only.
+          }
+        }}
+        className="rounded-md border border-slate-400 bg-white px-1.5 py-1 text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100"
+      >
+        <option value="system">System</option>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </select>
+    </label>
+  )
+}

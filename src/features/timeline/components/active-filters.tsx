@@ -1,0 +1,51 @@
+import { Link } from '@tanstack/react-router'
+import { formatDate } from '@/lib/format'
+import type { ArchiveIndex } from '@/pipeline/types'
+import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+
+/** The filters in force, each removable in one click, and all of them at once. */
+export function ActiveFilters({ index, search }: { index: ArchiveIndex; search: TimelineSearch }) {
+  const chips: { key: string; label: string; without: TimelineSearch }[] = []
+  for (const slug of search.topic ?? []) {
+    const rest = search.topic?.filter((t) => t !== slug)
+    chips.push({
+      key: `topic-${slug}`,
+      label: `Topic: ${index.topics.find((t) => t.slug === slug)?.label ?? slug}`,
+      without: { ...search, topic: rest?.length ? rest : undefined },
+    })
+  }
+  if (search.category) {
+    const label = index.categories.find((c) => c.slug === search.category)?.label ?? search.category
+    chips.push({ key: 'category', label: `Category: ${label}`, without: { ...search, category: undefined } })
+  }
+  if (search.from) chips.push({ key: 'from', label: `From ${formatDate(search.from)}`, without: { ...search, from: undefined } })
+  if (search.to) chips.push({ key: 'to', label: `Until ${formatDate(search.to)}`, without: { ...search, to: undefined } })
+  if (chips.length === 0) return null
+
+  return (
+    <nav aria-label="Active filters" className="mt-3">
+      <ul className="flex flex-wrap items-center gap-2">
+        {chips.map((chip) => (
+          <li key={chip.key}>
+            <Link
+              to="."
+              search={chip.without}
+              aria-label={`Remove filter ${chip.label}`}
+              className="inline-flex items-center gap-1.5 rounded-full bg-blue-50 px-3 py-1 text-sm text-blue-900 hover:bg-blue-100 dark:bg-blue-950 dark:text-blue-100 dark:hover:bg-blue-900"
+            >
+              {chip.label}
+              <span aria-hidden="true">×</span>
+            </Link>
+          </li>
+        ))}
+        {chips.length > 1 && (
+          <li>
+            <Link to="." search={{}} className="text-sm font-medium text-blue-700 underline hover:no-underline dark:text-blue-300">
+              Clear all
+            </Link>
+          </li>
+        )}
+      </ul>
+    </nav>
+  )
+}

@@ -1,0 +1,146 @@
+import { Link, useNavigate } from '@tanstack/react-router'
+import { useId, useState } from 'react'
+import type { ArchiveIndex } from '@/pipeline/types'
+import { quickRanges, type TimelineView } from '@/lib/timeline/filter-articles'
+import { completeDate, type TimelineSearch } from '@/lib/timeline/timeline-search'
+
+interface FilterPanelProps {
+  index: ArchiveIndex
+  view: TimelineView
+  search: TimelineSearch
+  pinnedTopic?: string | undefined
+}
+
+const field = 'rounded-md border border-slate-400 bg-white px-2 py-1.5 text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100'
+const legend = 'text-sm font-semibold text-slate-800 dark:text-slate-200'
+
+export function FilterPanel({ index, view, search, pinnedTopic }: FilterPanelProps) {
+  const navigate = useNavigate()
+  const [open, setOpen] = useState(false)
+  const panelId = useId()
+  const go = (next: TimelineSearch) => void navigate({ to: '.', search: next })
+  const selected = search.topic ?? []
+  const groups = [...new Set(index.topics.map((t) => t.group))]
+  const ranges = quickRanges(index.articles)
+  const newest = index.articles[0]?.date
+  const oldest = index.articles[index.articles.length - 1]?.date
+
+  return (
+    <aside aria-label="Filters" className="mb-6 lg:mb-0">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => {
+          setOpen(!open)
+        }}
+        className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium lg:hidden dark:border-slate-500"
+      >
+        {open ? 'Hide filters' : 'Show filters'}
+      </button>
+      <div id={panelId} className={`${open ? 'mt-4 block' : 'hidden'} space-y-6 lg:block`}>
+        <div>
+          <label htmlFor={`${panelId}-category`} className={legend}>
+            Category
+          </label>
+          <select
+            id={`${panelId}-category`}
+            data-shortcut-focus=""
+            value={search.category ?? ''}
+            onChange={(event) => {
+              go({ ...search, category: event.target.value || undefined })
+            }}
+            className={`${field} mt-1 block w-full`}
+          >
+            <option value="">All categories</option>
+            {index.categories.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.label} ({view.categoryCounts.get(c.slug) ?? 0})
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <fieldset>
+          <legend className={legend}>Date</legend>
+          <div className="mt-1 grid grid-cols-2 gap-2">
+            {(['from', 'to'] as const).map((edge) => (
+              <label key={edge} className="text-sm text-slate-700 dark:text-slate-300">
+                {edge === 'from' ? 'From' : 'To'}
+                <input
+                  type="date"
+                  value={search[edge] ?? ''}
+                  min={oldest}
+                  max={newest}
+                  onChange={(event) => {
+                    const value = event.target.value
+                    if (value === '') go({ ...search, [edge]: undefined })
+                    else if (completeDate(value, edge)) go({ ...search, [edge]: value })
+                  }}
+                  className={`${field} mt-1 block w-full text-sm`}
+                />
+              </label>
+            ))}
+          </div>
+          <ul aria-label="Quick date ranges" className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm">
+            {ranges.map((range) => {
+              const current = search.from === range.from && search.to === range.to
+              return (
+                <li key={range.label}>
+                  <Link
+                    to="."
+                    search={{ ...search, from: range.from, to: range.to }}
+                    aria-current={current ? 'true' : undefined}
+                    className="text-blue-700 underline hover:no-underline aria-[current]:font-semibold aria-[current]:no-underline dark:text-blue-300"
+                  >
+                    {range.label}
+                  </Link>
+                </li>
+              )
+            })}
+          </ul>
+        </fieldset>
+
+        <fieldset>
+          <legend className={legend}>Topics</legend>
+          <p className="text-xs text-slate-600 dark:text-slate-400">Releases on all the topics you tick</p>
+          {groups.map((group) => {
+            const topics = index.topics.filter(
+              (t) => t.group === group && t.slug !== pinnedTopic && (selected.includes(t.slug) || view.topicCounts.has(t.slug)),
+            )
+            if (topics.length === 0) return null
+            return (
+              <div key={group} className="mt-3">
+                <p className="text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400">{group}</p>
+                <ul className="mt-1 space-y-0.5">
+                  {topics.map((topic) => {
+                    const checked = selected.includes(topic.slug)
+                    return (
+                      <li key={topic.slug}>
+                        <label className="flex items-baseline gap-2 text-sm">
+                          <input
+                            type="checkbox"
+                            checked={checked}
+                            onChange={() => {
+                              const next = checked ? selected.filter((s) => s !== topic.slug) : [...selected, topic.slug]
+                              go({ ...search, topic: next.length ? next : undefined })
+                            }}
+                            className="size-4 accent-blue-700"
+                          />
+                          <span>{topic.label}</span>
+                          <span className="ml-auto text-slate-600 tabular-nums dark:text-slate-400">
+                            {view.topicCounts.get(topic.slug) ?? 0}
+                          </span>
+                        </label>
+                      </li>
+                    )
+                  })}
+                </ul>
+              </div>
+            )
+          })}
+        </fieldset>
+      </div>
+    </aside>
+  )
+}

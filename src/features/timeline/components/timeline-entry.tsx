@@ -1,0 +1,46 @@
+import { Link } from '@tanstack/react-router'
+import { TopicTag } from '@/components/ui/topic-tag'
+import { formatDate } from '@/lib/format'
+import type { ArchiveIndex, ArticleSummary } from '@/pipeline/types'
+import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+
+interface TimelineEntryProps {
+  article: ArticleSummary
+  index: ArchiveIndex
+  search: TimelineSearch
+  pinnedTopic?: string | undefined
+}
+
+export function TimelineEntry({ article, index, search, pinnedTopic }: TimelineEntryProps) {
+  const category = index.categories.find((c) => c.slug === article.category)
+  return (
+    <li className="py-5">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        <time dateTime={article.date}>{formatDate(article.date)}</time>
+        {category && <> · {category.label}</>}
+        {article.twin && <> · has a companion release</>}
+      </p>
+      <h3 className="mt-1 text-lg leading-snug font-semibold">
+        <Link
+          to="/articles/$slug"
+          params={{ slug: article.slug }}
+          state={{ timeline: { ...(pinnedTopic ? { topic: pinnedTopic } : {}), search: { ...search } } }}
+          data-timeline-entry=""
+          className="text-blue-800 hover:underline dark:text-blue-300"
+        >
+          {article.title}
+        </Link>
+      </h3>
+      <p className="mt-1 max-w-prose text-slate-700 dark:text-slate-300">{article.excerpt}</p>
+      {article.topics.length > 0 && (
+        <ul aria-label="Topics" className="mt-2 flex flex-wrap gap-1.5">
+          {article.topics.map((slug) => (
+            <li key={slug}>
+              <TopicTag slug={slug} label={index.topics.find((t) => t.slug === slug)?.label ?? slug} search={search} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  )
+}

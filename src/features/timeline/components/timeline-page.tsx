@@ -1,0 +1,111 @@
+import { useSuspenseQuery } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
+import { useMemo } from 'react'
+import { archiveIndexQuery } from '@/lib/archive-queries'
+import { plural } from '@/lib/format'
+import { filterArticles, groupByMonth } from '@/lib/timeline/filter-articles'
+import { useAddressCorrections } from '@/lib/timeline/timeline-address'
+import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+import { ActiveFilters } from './active-filters'
+import { FilterPanel } from './filter-panel'
+import { TimelineEntry } from './timeline-entry'
+
+interface TimelinePageProps {
+  search: TimelineSearch
+  /** On a topic's page, its slug: the timeline always shows that topic. */
+  pinnedTopic?: string
+}
+
+export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
+  const { data: index } = useSuspenseQuery(archiveIndexQuery())
+  const view = useMemo(() => filterArticles(index.articles, search, pinnedTopic), [index, search, pinnedTopic])
+  const months = useMemo(() => groupByMonth(view.articles), [view])
+  const corrections = useAddressCorrections()
+  const topic = index.topics.find((t) => t.slug === pinnedTopic)
+  const filtered = (search.topic?.length ?? 0) > 0 || Boolean(search.category ?? search.from ?? search.to)
+  const total = topic ? topic.count : index.articles.length
+
+  return (
+    <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
+      <FilterPanel index={index} view={view} search={search} pinnedTopic={pinnedTopic} />
+      <section aria-labelledby="timeline-heading" className="min-w-0">
+        {topic ? (
+          <>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              <Link to="/topics" className="underline hover:no-underline">
+                Topics
+              </Link>
+            </p>
+            <h1 id="timeline-heading" className="text-3xl font-semibold tracking-tight">
+              {topic.label}
+            </h1>
+            <p className="mt-1 max-w-prose text-slate-700 dark:text-slate-300">{topic.description}</p>
+          </>
+        ) : (
+          <h1 id="timeline-heading" className="text-3xl font-semibold tracking-tight">
+            Press releases
+          </h1>
+        )}
+        {corrections.length > 0 && (
+          <div role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            <p className="font-medium">The address was corrected:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {corrections.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p role="status" className="mt-3 text-slate-600 dark:text-slate-400">
+          {filtered
+            ? `Showing ${plural(view.articles.length, 'release')} of ${total.toLocaleString('en-GB')}`
+            : `${plural(total, 'release')}, newest first`}
+        </p>
+        <ActiveFilters index={index} search={search} />
+        {view.articles.length === 0 ? (
+          <EmptyResult filtered={filtered} />
+        ) : (
+          months.map((group) => (
+            <section key={group.month} aria-labelledby={`month-${group.month}`} className="mt-8">
+              <h2
+                id={`month-${group.month}`}
+                className="sticky top-0 z-[1] border-b border-slate-200 bg-white/95 py-2 text-sm font-semibold tracking-wide text-slate-600 uppercase backdrop-blur dark:border-slate-800 dark:bg-slate-950/95 dark:text-slate-400"
+              >
+                {group.label}
+              </h2>
+              <ol className="divide-y divide-slate-200 dark:divide-slate-800">
+                {group.articles.map((article) => (
+                  <TimelineEntry
+                    key={article.slug}
+                    article={article}
+                    index={index}
+                    search={search}
+                    pinnedTopic={pinnedTopic}
+                  />
+                ))}
+              </ol>
+            </section>
+          ))
+        )}
+      </section>
+    </div>
+  )
+}
+
+function EmptyResult({ filtered }: { filtered: boolean }) {
+  return (
+    <div className="mt-8 rounded-md border border-dashed border-slate-300 p-6 dark:border-slate-700">
+      <h2 className="font-semibold">No release matches</h2>
+      <p className="mt-1 text-slate-700 dark:text-slate-300">
+        {filtered
+          ? 'No release carries all of the filters above together. Remove one of them, or clear them all.'
+          : 'This archive holds no releases yet.'}
+      </p>
+      {filtered && (
+        <Link to="." search={{}} className="mt-3 inline-block font-medium text-blue-700 underline hover:no-underline dark:text-blue-300">
+          Clear all filters
+        </Link>
+      )}
+    </div>
+  )
+}

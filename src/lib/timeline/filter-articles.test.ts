@@ -1,0 +1,326 @@
+import { readFileSync } from 'node:fs'
+import { describe, it, expect } from 'vitest'
+import { buildArchive } from '@/pipeline/build-archive'
+import type { ArticleSummary } from '@/pipeline/types'
+import { filterArticles, groupByMonth, quickRanges } from './filter-articles'
+import type { TimelineSearch } from './timeline-search'
+
+const read = (p: string) => readFileSync(new URL(`../../../data/${p}`, import.meta.url), 'utf8')
+const { index } = buildArchive(
+  [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
+  { path: 'topics.yaml', text: read('topics.yaml') },
+)
+const seed = index.articles
+const dates = (list: readonly ArticleSummary[]) => list.map((a) => a.date)
+const slugs = (list: readonly ArticleSummary[]) => list.map((a) => a.slug)
+
+let counter = 0
+function article(date: string, category: string, topics: string[]): ArticleSummary {
+  counter += 1
+  return {
+    slug: `${date}-release-${counter}`,
+    date,
+    category,
+    title: `Release ${counter}`,
+    excerpt: '',
+    topics,
+    readingMinutes: 1,
+  }
+}
+
+// Newest first, as the archive lists them: three categories over four years.
+const mixed: ArticleSummary[] = [
+  article('2025-01-15', 'trade', ['exports', 'ai']),
+  article('2025-01-03', 'industry', ['ai']),
+  article('2024-12-31', 'trade', ['exports']),
+  article('2024-12-01', 'energy', ['energy']),
+  article('2024-06-30', 'industry', ['ai', 'semiconductors']),
+  article('2024-03-31', 'trade', ['exports']),
+  article('2023-03-01', 'industry', ['semiconductors']),
+  article('2022-07-04', 'energy', []),
+]
+
+/** Counts computed straight from the list, to check the view's counts against. */
+function countTopics(list: readonly ArticleSummary[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const a of list) for (const t of a.topics) counts.set(t, (counts.get(t) ?? 0) + 1)
+  return counts
+}
+
+describe('the seed archive', () => {
+  it('is the ten May 2024 industry releases, newest first', () => {
+    expect(seed).toHaveLength(10)
+    expect(seed.every((a) => a.date.startsWith('2024-05-') && a.category === 'industry')).toBe(true)
+    expect(dates(seed)).toEqual([...dates(seed)].sort().reverse())
+    expect(seed[0]?.date).toBe('2024-05-24')
+    expect(seed[9]?.date).toBe('2024-05-07')
+  })
+})
+
+describe('filterArticles on the seed', () => {
+  it('shows every release in archive order when nothing is chosen', () => {
+    const view = filterArticles(seed, {})
+    expect(slugs(view.articles)).toEqual(slugs(seed))
+    expect(view.categoryCounts).toEqual(new Map([['industry', 10]]))
+  })
+
+  it('requires every chosen topic', () => {
+    const one = filterArticles(seed, { topic: ['aerospace'] }).articles
+    expect(dates(one)).toEqual(['2024-05-24', '2024-05-22', '2024-05-10', '2024-05-10'])
+    const both = filterArticles(seed, { topic: ['aerospace', 'materials'] }).articles
+    expect(dates(both)).toEqual(['2024-05-24', '2024-05-22'])
+    expect(both.every((a) => a.topics.includes('aerospace') && a.topics.includes('materials'))).toBe(true)
+    expect(filterArticles(seed, { topic: ['materials', 'aerospace'] }).articles).toEqual(both)
+  })
+
+  it('shows nothing for topics no release shares', () => {
+    const view = filterArticles(seed, { topic: ['ai', 'aerospace'] })
+    expect(view.articles).toEqual([])
+    expect(view.topicCounts.size).toBe(0)
+  })
+
+  it('matches the per-topic counts the archive reports', () => {
+    for (const topic of index.topics) {
+      expect(filterArticles(seed, { topic: [topic.slug] }).articles).toHaveLength(topic.count)
+    }
+  })
+
+  it('filters by category', () => {
+    expect(filterArticles(seed, { category: 'industry' }).articles).toHaveLength(10)
+    const none = filterArticles(seed, { category: 'energy' })
+    expect(none.articles).toEqual([])
+    expect(none.categoryCounts.get('industry')).toBe(10)
+  })
+
+  it('includes releases dated exactly on from and to', () => {
+    expect(dates(filterArticles(seed, { from: '2024-05-10', to: '2024-05-16' }).articles)).toEqual([
+      '2024-05-16',
+      '2024-05-14',
+      '2024-05-10',
+      '2024-05-10',
+    ])
+    expect(dates(filterArticles(seed, { from: '2024-05-10', to: '2024-05-10' }).articles)).toEqual([
+      '2024-05-10',
+      '2024-05-10',
+    ])
+    expect(filterArticles(seed, { from: '2024-05-24' }).articles).toHaveLength(1)
+    expect(filterArticles(seed, { to: '2024-05-07' }).articles).toHaveLength(1)
+    expect(filterArticles(seed, { from: '2024-05-25' }).articles).toEqual([])
+    expect(filterArticles(seed, { to: '2024-05-06' }).articles).toEqual([])
+  })
+
+  it('always applies the pinned topic', () => {
+    const pinned = filterArticles(seed, {}, 'aerospace')
+    expect(dates(pinned.articles)).toEqual(['2024-05-24', '2024-05-22', '2024-05-10', '2024-05-10'])
+    expect(filterArticles(seed, { topic: ['materials'] }, 'aerospace').articles).toHaveLength(2)
+    expect(filterArticles(seed, { topic: ['ai'] }, 'aerospace').articles).toEqual([])
+    expect(filterArticles(seed, { from: '2024-05-20' }, 'aerospace').articles).toHaveLength(2)
+  })
+
+  it('does not double the pinned topic when the search names it too', () => {
+    const pinned = filterArticles(seed, {}, 'aerospace')
+    const both = filterArticles(seed, { topic: ['aerospace'] }, 'aerospace')
+    expect(both).toEqual(pinned)
+    expect(both.topicCounts.get('aerospace')).toBe(4)
+    expect(filterArticles(seed, { topic: ['aerospace', 'materials'] }, 'aerospace').articles).toHaveLength(2)
+  })
+
+  const searches: [string, TimelineSearch, string?][] = [
+    ['no filter', {}],
+    ['one topic', { topic: ['international-cooperation'] }],
+    ['two topics', { topic: ['aerospace', 'standards'] }],
+    ['a date range', { from: '2024-05-09', to: '2024-05-16' }],
+    ['a topic page', {}, 'aerospace'],
+    ['a topic page with a range', { to: '2024-05-12' }, 'international-cooperation'],
+  ]
+
+  it.each(searches)('counts, for %s, the shown releases carrying each topic', (_, search, pinned) => {
+    const view = filterArticles(seed, search, pinned)
+    expect(view.topicCounts).toEqual(countTopics(view.articles))
+  })
+
+  it.each(searches)('for %s, choosing a counted topic shows exactly its count', (_, search, pinned) => {
+    const view = filterArticles(seed, search, pinned)
+    expect(view.topicCounts.size).toBeGreaterThan(0)
+    for (const [topic, count] of view.topicCounts) {
+      const narrowed = filterArticles(seed, { ...search, topic: [...(search.topic ?? []), topic] }, pinned)
+      expect(narrowed.articles, topic).toHaveLength(count)
+    }
+  })
+
+  it('gives topic counts equal to the archive totals when nothing is chosen', () => {
+    const { topicCounts } = filterArticles(seed, {})
+    const expected = new Map(index.topics.filter((t) => t.count > 0).map((t) => [t.slug, t.count]))
+    expect(topicCounts).toEqual(expected)
+  })
+
+  it('does not change the list it is given', () => {
+    const before = structuredClone(seed)
+    filterArticles(seed, { topic: ['aerospace'], from: '2024-05-10' }, 'materials')
+    expect(seed).toEqual(before)
+  })
+})
+
+describe('filterArticles across categories', () => {
+  it('counts each category with no filter', () => {
+    const view = filterArticles(mixed, {})
+    expect(view.articles).toEqual(mixed)
+    expect(view.categoryCounts).toEqual(new Map([['trade', 3], ['industry', 3], ['energy', 2]]))
+  })
+
+  it('keeps category counts whole when a category is chosen', () => {
+    const view = filterArticles(mixed, { category: 'trade' })
+    expect(dates(view.articles)).toEqual(['2025-01-15', '2024-12-31', '2024-03-31'])
+    expect(view.categoryCounts).toEqual(new Map([['trade', 3], ['industry', 3], ['energy', 2]]))
+    expect(view.topicCounts).toEqual(new Map([['exports', 3], ['ai', 1]]))
+  })
+
+  it('lets category counts follow the topic and date filters', () => {
+    const ai = filterArticles(mixed, { topic: ['ai'] })
+    expect(ai.categoryCounts.get('trade')).toBe(1)
+    expect(ai.categoryCounts.get('industry')).toBe(2)
+    expect(ai.categoryCounts.get('energy') ?? 0).toBe(0)
+
+    const since2024 = filterArticles(mixed, { from: '2024-01-01', category: 'energy' })
+    expect(dates(since2024.articles)).toEqual(['2024-12-01'])
+    expect(since2024.categoryCounts.get('trade')).toBe(3)
+    expect(since2024.categoryCounts.get('industry')).toBe(2)
+    expect(since2024.categoryCounts.get('energy')).toBe(1)
+    expect(since2024.topicCounts).toEqual(new Map([['energy', 1]]))
+  })
+
+  it('has each category count equal to what choosing that category shows', () => {
+    const search: TimelineSearch = { to: '2024-12-31', from: '2023-01-01' }
+    const view = filterArticles(mixed, search)
+    for (const category of ['trade', 'industry', 'energy']) {
+      const shown = filterArticles(mixed, { ...search, category }).articles
+      expect(view.categoryCounts.get(category) ?? 0, category).toBe(shown.length)
+      expect(shown.every((a) => a.category === category)).toBe(true)
+    }
+  })
+
+  it('applies a year range across a year boundary', () => {
+    expect(dates(filterArticles(mixed, { from: '2024-01-01', to: '2024-12-31' }).articles)).toEqual([
+      '2024-12-31',
+      '2024-12-01',
+      '2024-06-30',
+      '2024-03-31',
+    ])
+  })
+
+  it('keeps results newest first', () => {
+    for (const search of [{}, { topic: ['exports'] }, { category: 'industry' }, { from: '2023-01-01' }]) {
+      const shown = dates(filterArticles(mixed, search).articles)
+      expect(shown).toEqual([...shown].sort().reverse())
+    }
+  })
+})
+
+describe('groupByMonth', () => {
+  it('puts the seed under a single May 2024 heading, in order', () => {
+    const groups = groupByMonth(seed)
+    expect(groups).toHaveLength(1)
+    expect(groups[0]?.month).toBe('2024-05')
+    expect(groups[0]?.label).toBe('May 2024')
+    expect(slugs(groups[0]?.articles ?? [])).toEqual(slugs(seed))
+  })
+
+  it('groups consecutive months with readable labels across years', () => {
+    const groups = groupByMonth(mixed)
+    expect(groups.map((g) => [g.month, g.label, g.articles.length])).toEqual([
+      ['2025-01', 'January 2025', 2],
+      ['2024-12', 'December 2024', 2],
+      ['2024-06', 'June 2024', 1],
+      ['2024-03', 'March 2024', 1],
+      ['2023-03', 'March 2023', 1],
+      ['2022-07', 'July 2022', 1],
+    ])
+  })
+
+  it('keeps every release once, in the order given', () => {
+    expect(groupByMonth(mixed).flatMap((g) => g.articles)).toEqual(mixed)
+  })
+
+  it('names the month of releases on its first and last days', () => {
+    const edges = [article('2024-12-31', 'trade', []), article('2024-01-01', 'trade', [])]
+    expect(groupByMonth(edges).map((g) => g.label)).toEqual(['December 2024', 'January 2024'])
+  })
+
+  it('gives no groups for no releases', () => {
+    expect(groupByMonth([])).toEqual([])
+  })
+})
+
+describe('quickRanges', () => {
+  it('gives nothing for no releases', () => {
+    expect(quickRanges([])).toEqual([])
+  })
+
+  it('counts the latest month and year back from the newest seed release', () => {
+    expect(quickRanges(seed)).toEqual([
+      { label: 'Latest month', from: '2024-04-25', to: '2024-05-24' },
+      { label: 'Latest year', from: '2023-05-25', to: '2024-05-24' },
+      { label: '2024', from: '2024-01-01', to: '2024-12-31' },
+    ])
+  })
+
+  it('gives one range per year, newest to oldest', () => {
+    expect(quickRanges(mixed)).toEqual([
+      { label: 'Latest month', from: '2024-12-16', to: '2025-01-15' },
+      { label: 'Latest year', from: '2024-01-16', to: '2025-01-15' },
+      { label: '2025', from: '2025-01-01', to: '2025-12-31' },
+      { label: '2024', from: '2024-01-01', to: '2024-12-31' },
+      { label: '2023', from: '2023-01-01', to: '2023-12-31' },
+      { label: '2022', from: '2022-01-01', to: '2022-12-31' },
+    ])
+  })
+
+  it.each([
+    // newest, latest month from, latest year from
+    ['2024-03-31', '2024-03-01', '2023-04-01'], // February has no 31st: the whole of March
+    ['2024-03-30', '2024-03-01', '2023-03-31'],
+    ['2023-03-29', '2023-03-01', '2022-03-30'],
+    ['2024-02-29', '2024-01-30', '2023-03-01'], // no 29 February 2023
+    ['2024-01-31', '2024-01-01', '2023-02-01'], // across the year boundary
+    ['2024-01-01', '2023-12-02', '2023-01-02'],
+    ['2025-03-01', '2025-02-02', '2024-03-02'],
+    ['2024-12-31', '2024-12-01', '2024-01-01'],
+  ])('from newest %s: latest month from %s, latest year from %s', (newest, month, year) => {
+    const ranges = quickRanges([article(newest, 'trade', [])])
+    expect(ranges[0]).toEqual({ label: 'Latest month', from: month, to: newest })
+    expect(ranges[1]).toEqual({ label: 'Latest year', from: year, to: newest })
+    expect(ranges.slice(2).map((r) => r.label)).toEqual([newest.slice(0, 4)])
+  })
+
+  it('makes the latest ranges cover the newest release and no more than a month or a year', () => {
+    for (const newest of ['2024-05-24', '2024-03-31', '2024-02-29', '2023-12-31', '2024-01-01', '2024-07-15']) {
+      const [month, year] = quickRanges([article(newest, 'trade', [])])
+      const days = (r: { from: string; to: string }) =>
+        (Date.parse(`${r.to}T00:00:00Z`) - Date.parse(`${r.from}T00:00:00Z`)) / 86_400_000 + 1
+      expect(month!.from <= newest && month!.to === newest).toBe(true)
+      expect(days(month!)).toBeGreaterThanOrEqual(28)
+      expect(days(month!)).toBeLessThanOrEqual(31)
+      expect(days(year!)).toBeGreaterThanOrEqual(365)
+      expect(days(year!)).toBeLessThanOrEqual(366)
+    }
+  })
+
+  it('gives ranges that, applied, show the expected releases', () => {
+    const [month, year, ...years] = quickRanges(mixed)
+    expect(dates(filterArticles(mixed, { from: month!.from, to: month!.to }).articles)).toEqual([
+      '2025-01-15',
+      '2025-01-03',
+      '2024-12-31',
+    ])
+    expect(dates(filterArticles(mixed, { from: year!.from, to: year!.to }).articles)).toEqual([
+      '2025-01-15',
+      '2025-01-03',
+      '2024-12-31',
+      '2024-12-01',
+      '2024-06-30',
+      '2024-03-31',
+    ])
+    const perYear = years.map((r) => filterArticles(mixed, { from: r.from, to: r.to }).articles.length)
+    expect(perYear).toEqual([2, 4, 1, 1])
+  })
+})
