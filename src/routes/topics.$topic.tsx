@@ -1,4 +1,4 @@
-import { createFileRoute, notFound } from '@tanstack/react-router'
+import { createFileRoute, notFound, redirect } from '@tanstack/react-router'
 import { TimelinePage } from '@/features/timeline/components/timeline-page'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
 import { archiveIndexQuery } from '@/lib/archive-queries'
@@ -7,8 +7,11 @@ export const Route = createFileRoute('/topics/$topic')({
   validateSearch: validateTimelineSearch,
   loader: async ({ context: { queryClient }, params }) => {
     const index = await queryClient.query(archiveIndexQuery())
-    const topic = index.topics.find((t) => t.slug === params.topic)
+    // Topic slugs are lowercase; a hand-typed /topics/AI still lands on the topic.
+    const slug = params.topic.trim().toLowerCase()
+    const topic = index.topics.find((t) => t.slug === slug)
     if (!topic) throw notFound()
+    if (slug !== params.topic) throw redirect({ to: '/topics/$topic', params: { topic: slug }, search: true, replace: true })
     return { label: topic.label }
   },
   head: ({ loaderData }) => ({ meta: [{ title: `${loaderData?.label ?? 'Topic'} · MOTIE press releases` }] }),
