@@ -37,7 +37,11 @@ function buildFiles(location: string): BuiltFiles {
   const articleJson = articles.map((a) => [a.slug, JSON.stringify(a)] as const)
   const hash = contentHash(indexJson + articleJson.map(([, json]) => json).join('\n'))
   const dataPath = `data/${hash}/`
-  const files = new Map<string, string>([[`${dataPath}index.json`, indexJson]])
+  const files = new Map<string, string>([
+    [`${dataPath}index.json`, indexJson],
+    // Loaded on the first search only: each release's body, in index order, for full-text search.
+    [`${dataPath}search.json`, JSON.stringify(articles.map((a) => a.paragraphs.join(' ')))],
+  ])
   for (const [slug, json] of articleJson) files.set(`${dataPath}articles/${slug}.json`, json)
   console.info(`archive: ${formatSummary(summary)}`)
   const facets = { topics: index.topics.map((t) => t.slug), categories: index.categories.map((c) => c.slug) }

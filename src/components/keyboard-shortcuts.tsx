@@ -4,7 +4,7 @@ const SHORTCUTS: [string, string][] = [
   ['j', 'Next release in the timeline'],
   ['k', 'Previous release in the timeline'],
   ['Enter', 'Open the selected release'],
-  ['/', 'Go to the filters'],
+  ['/', 'Go to the search box'],
   ['?', 'Show these shortcuts'],
   ['Esc', 'Close this window'],
 ]

@@ -2,9 +2,9 @@ import { queryOptions } from '@tanstack/react-query'
 import { dataPath } from 'virtual:archive'
 import type { ArchiveIndex, Article } from '@/pipeline/types'
 
-const dataUrl = (file: string) => `${import.meta.env.BASE_URL}${dataPath}${file}`
+export const dataUrl = (file: string) => `${import.meta.env.BASE_URL}${dataPath}${file}`
 
-async function fetchJson<T>(url: string): Promise<T> {
+export async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url)
   if (!response.ok) throw new Error(`Could not load ${url} (HTTP ${response.status})`)
   return (await response.json()) as T

@@ -29,20 +29,30 @@ export interface TimelineView {
 }
 
 /**
- * The releases the timeline shows for an address, in archive order (newest first), with the
- * counts beside each filter. `pinnedTopic` is the topic of a topic page, always applied.
+ * The releases the timeline shows for an address, with the counts beside each filter.
+ * `pinnedTopic` is the topic of a topic page, always applied. `hits` are the releases a search
+ * found (by position in `articles`), best first: only they are shown, by relevance unless the
+ * address asks for date order. Without a search, the order is the archive's (newest first).
  */
 export function filterArticles(
   articles: readonly ArticleSummary[],
   search: TimelineSearch,
   pinnedTopic?: string,
+  hits?: readonly { id: number }[],
 ): TimelineView {
   const filters = toFilters(search, pinnedTopic)
+  let candidates: readonly ArticleSummary[] = articles
+  if (hits && search.sort === 'date') {
+    const found = new Set(hits.map((hit) => hit.id))
+    candidates = articles.filter((_, id) => found.has(id))
+  } else if (hits) {
+    candidates = hits.map((hit) => articles[hit.id]!)
+  }
   const shown: ArticleSummary[] = []
   const topicCounts = new Map<string, number>()
   const categoryCounts = new Map<string, number>()
   const anyCategory = { ...filters, category: undefined }
-  for (const article of articles) {
+  for (const article of candidates) {
     if (!matches(article, anyCategory)) continue
     categoryCounts.set(article.category, (categoryCounts.get(article.category) ?? 0) + 1)
     if (filters.category !== undefined && article.category !== filters.category) continue

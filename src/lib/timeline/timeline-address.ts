@@ -11,7 +11,7 @@ const known = { topics: new Set(facets.topics), categories: new Set(facets.categ
 export function validateTimelineSearch(raw: Record<string, unknown>): TimelineSearch {
   const cleared = Object.fromEntries(Object.keys(raw).map((key) => [key, undefined]))
   const { search } = readTimelineSearch(raw, known)
-  return { ...cleared, topic: undefined, category: undefined, from: undefined, to: undefined, ...search }
+  return { ...cleared, q: undefined, topic: undefined, category: undefined, from: undefined, to: undefined, sort: undefined, ...search }
 }
 
 // The address the page was opened with. On its first render the router replaces it with the

@@ -163,13 +163,20 @@ describe('readTimelineSearch', () => {
 
   it.each([
     ['numbers', { topic: 42, category: 7, from: 2024, to: 20240531 }],
-    ['arrays', { topic: ['ai', 'exports'], category: ['industry'], from: ['2024'], to: [] }],
+    ['arrays of non-strings', { topic: [1, 2], category: [null], from: [{}], to: [true] }],
     ['objects', { topic: { ai: true }, category: {}, from: { year: 2024 }, to: new Date(0) }],
     ['null', { topic: null, category: null, from: null, to: null }],
     ['undefined', { topic: undefined, category: undefined, from: undefined, to: undefined }],
     ['booleans', { topic: true, category: false, from: true, to: false }],
   ])('treats %s as absent, without throwing', (_, raw) => {
     expect(readTimelineSearch(raw as Record<string, unknown>, known)).toEqual({ search: {}, corrections: [] })
+  })
+
+  it('reads lists of strings (the app navigates with topic lists) as comma-separated values', () => {
+    expect(readTimelineSearch({ topic: ['ai', 'exports'], from: ['2024'], to: [] }, known)).toEqual({
+      search: { topic: ['ai', 'exports'], from: '2024-01-01' },
+      corrections: [],
+    })
   })
 
   it('keeps the string values when others are not strings', () => {

@@ -1,5 +1,7 @@
 /** What the timeline's address holds; every key is optional and left out at its default. */
 export interface TimelineSearch {
+  /** Free text: every word must match; quotes for an exact phrase. */
+  q?: string
   /** Topic slugs; a release must carry all of them. Written `?topic=ai,exports`. */
   topic?: string[]
   /** A category slug. */
@@ -7,6 +9,8 @@ export interface TimelineSearch {
   /** Inclusive ISO dates. */
   from?: string
   to?: string
+  /** With a query, results come by relevance unless this says `date`. */
+  sort?: 'date'
 }
 
 export interface KnownFacets {
@@ -20,7 +24,8 @@ export interface ReadSearch {
   corrections: string[]
 }
 
-const TIMELINE_KEYS = ['topic', 'category', 'from', 'to']
+const TIMELINE_KEYS = ['q', 'topic', 'category', 'from', 'to', 'sort']
+const MAX_QUERY = 200
 
 // The schema, with its fallback: values arrive from a hand-edited address (strings) or from the
 // app's own navigation (lists, for topics); anything else is treated as absent. (Four such checks
@@ -32,10 +37,12 @@ const text = (value: unknown) =>
       ? value.join(',')
       : undefined
 const readShape = (raw: Record<string, unknown>) => ({
+  q: text(raw.q),
   topic: text(raw.topic),
   category: text(raw.category),
   from: text(raw.from),
   to: text(raw.to),
+  sort: text(raw.sort),
 })
 
 /** A value echoed back to the reader, shortened so a hostile address cannot flood the page. */
@@ -55,6 +62,12 @@ export function readTimelineSearch(raw: Record<string, unknown>, known: KnownFac
   const search: TimelineSearch = {}
   for (const key of Object.keys(raw)) {
     if (!TIMELINE_KEYS.includes(key)) notes.add(`Ignored ${quote(key)}, which the timeline does not use.`)
+  }
+
+  const query = values.q?.trim()
+  if (query) {
+    search.q = query.slice(0, MAX_QUERY)
+    if (query.length > MAX_QUERY) notes.add(`Shortened the search to its first ${MAX_QUERY} characters.`)
   }
 
   if (values.topic !== undefined) {
@@ -87,6 +100,9 @@ export function readTimelineSearch(raw: Record<string, unknown>, known: KnownFac
     search.to = completeDate(values.from!, 'to')
     notes.add('The dates were the wrong way round, so “from” and “to” were swapped.')
   }
+  const sort = values.sort?.trim().toLowerCase()
+  if (sort === 'date') search.sort = 'date'
+  else if (sort && sort !== 'relevance') notes.add(`Ignored the order ${quote(values.sort!)}: results come by relevance or by date.`)
   return { search, corrections: [...notes] }
 }
 
@@ -105,7 +121,7 @@ export function completeDate(value: string, edge: 'from' | 'to'): string | undef
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
-const KEY_ORDER = ['q', 'topic', 'category', 'from', 'to']
+const KEY_ORDER = ['q', 'topic', 'category', 'from', 'to', 'sort']
 
 /**
  * Addresses stay human-readable: plain `key=value` pairs in a fixed order, lists joined by commas,

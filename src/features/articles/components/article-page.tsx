@@ -1,6 +1,10 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { Link, useLocation } from '@tanstack/react-router'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { HighlightedText } from '@/components/ui/highlighted-text'
 import { TopicTag } from '@/components/ui/topic-tag'
+import { findMatches } from '@/lib/search/highlight'
+import { matchingTerms } from '@/lib/search/query'
 import { filterArticles } from '@/lib/timeline/filter-articles'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
 import { archiveIndexQuery, articleQuery } from '@/lib/archive-queries'
@@ -22,6 +26,17 @@ export function ArticlePage({ slug }: { slug: string }) {
   const older = position >= 0 ? stream[position + 1] : undefined
   const topicLabel = (topic: string) => index.topics.find((t) => t.slug === topic)?.label ?? topic
   const keepTimeline = { timeline }
+  // Opened from a search: its words are marked in the text, and the page scrolls to the first.
+  const [showMatches, setShowMatches] = useState(true)
+  const query = showMatches ? timelineSearch?.q : undefined
+  const terms = useMemo(
+    () => (query ? matchingTerms(`${article.title} ${article.paragraphs.join(' ')}`, query) : new Set<string>()),
+    [query, article],
+  )
+  const body = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    body.current?.querySelector('mark')?.scrollIntoView({ block: 'center' })
+  }, [slug])
 
   return (
     <article aria-labelledby="article-heading" className="mx-auto max-w-[70ch]">
@@ -41,7 +56,7 @@ export function ArticlePage({ slug }: { slug: string }) {
         {article.readingMinutes} min read
       </p>
       <h1 id="article-heading" className="mt-2 text-3xl leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
-        {article.title}
+        <HighlightedText text={article.title} ranges={findMatches(article.title, terms)} />
       </h1>
       <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
         {article.topics.length > 0 && (
@@ -65,9 +80,19 @@ export function ArticlePage({ slug }: { slug: string }) {
           </p>
         </aside>
       )}
-      <div className="mt-8 space-y-5 font-serif text-lg leading-relaxed text-slate-900 dark:text-slate-100 print:text-black">
+      {terms.size > 0 && (
+        <p className="mt-6 text-sm text-slate-700 dark:text-slate-300 print:hidden">
+          Words matching “{query}” are highlighted.{' '}
+          <button type="button" onClick={() => { setShowMatches(false); }} className="font-medium text-blue-700 underline hover:no-underline dark:text-blue-300">
+            Hide highlights
+          </button>
+        </p>
+      )}
+      <div ref={body} className="mt-8 space-y-5 font-serif text-lg leading-relaxed text-slate-900 dark:text-slate-100 print:text-black">
         {article.paragraphs.map((paragraph, i) => (
-          <p key={i}>{paragraph}</p>
+          <p key={i}>
+            <HighlightedText text={paragraph} ranges={findMatches(paragraph, terms)} />
+          </p>
         ))}
       </div>
       {article.related.length > 0 && (

@@ -45,7 +45,6 @@ export function FilterPanel({ index, view, search, pinnedTopic }: FilterPanelPro
           </label>
           <select
             id={`${panelId}-category`}
-            data-shortcut-focus=""
             value={search.category ?? ''}
             onChange={(event) => {
               go({ ...search, category: event.target.value || undefined })

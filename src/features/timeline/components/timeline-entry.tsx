@@ -1,5 +1,9 @@
 import { Link } from '@tanstack/react-router'
+import { useMemo } from 'react'
+import { HighlightedText } from '@/components/ui/highlighted-text'
 import { TopicTag } from '@/components/ui/topic-tag'
+import { excerptAround, findMatches } from '@/lib/search/highlight'
+import { matchingTerms } from '@/lib/search/query'
 import { formatDate } from '@/lib/format'
 import type { ArchiveIndex, ArticleSummary } from '@/pipeline/types'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
@@ -9,10 +13,21 @@ interface TimelineEntryProps {
   index: ArchiveIndex
   search: TimelineSearch
   pinnedTopic?: string | undefined
+  /** With a search, the release's body: the excerpt shown is the part around the best match. */
+  body?: string | undefined
 }
 
-export function TimelineEntry({ article, index, search, pinnedTopic }: TimelineEntryProps) {
+export function TimelineEntry({ article, index, search, pinnedTopic, body }: TimelineEntryProps) {
   const category = index.categories.find((c) => c.slug === article.category)
+  const { q } = search
+  const marked = useMemo(() => {
+    if (!q) return undefined
+    const terms = matchingTerms(`${article.title} ${body ?? article.excerpt}`, q)
+    return {
+      title: findMatches(article.title, terms),
+      excerpt: (body && excerptAround(body, terms)) || { text: article.excerpt, ranges: findMatches(article.excerpt, terms) },
+    }
+  }, [q, article, body])
   return (
     <li className="py-5">
       <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -28,10 +43,12 @@ export function TimelineEntry({ article, index, search, pinnedTopic }: TimelineE
           data-timeline-entry=""
           className="text-blue-800 hover:underline dark:text-blue-300"
         >
-          {article.title}
+          <HighlightedText text={article.title} ranges={marked?.title ?? []} />
         </Link>
       </h3>
-      <p className="mt-1 max-w-prose text-slate-700 dark:text-slate-300">{article.excerpt}</p>
+      <p className="mt-1 max-w-prose text-slate-700 dark:text-slate-300">
+        {marked ? <HighlightedText text={marked.excerpt.text} ranges={marked.excerpt.ranges} /> : article.excerpt}
+      </p>
       {article.topics.length > 0 && (
         <ul aria-label="Topics" className="mt-2 flex flex-wrap gap-1.5">
           {article.topics.map((slug) => (

@@ -1,13 +1,15 @@
-import { useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useMemo } from 'react'
 import { archiveIndexQuery } from '@/lib/archive-queries'
 import { plural } from '@/lib/format'
+import { searchEngineQuery } from '@/lib/search/search-queries'
 import { filterArticles, groupByMonth } from '@/lib/timeline/filter-articles'
 import { useAddressCorrections } from '@/lib/timeline/timeline-address'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
 import { ActiveFilters } from './active-filters'
 import { FilterPanel } from './filter-panel'
+import { SearchBox } from './search-box'
 import { TimelineEntry } from './timeline-entry'
 
 interface TimelinePageProps {
@@ -18,11 +20,26 @@ interface TimelinePageProps {
 
 export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
   const { data: index } = useSuspenseQuery(archiveIndexQuery())
-  const view = useMemo(() => filterArticles(index.articles, search, pinnedTopic), [index, search, pinnedTopic])
-  const months = useMemo(() => groupByMonth(view.articles), [view])
+  // The search engine loads only once there is something to search: the timeline never waits for it.
+  const engine = useQuery({ ...searchEngineQuery(), enabled: Boolean(search.q) })
+  const hits = useMemo(
+    () => (search.q && engine.data ? engine.data.search(search.q) : undefined),
+    [search.q, engine.data],
+  )
+  const view = useMemo(
+    () => filterArticles(index.articles, search, pinnedTopic, hits),
+    [index, search, pinnedTopic, hits],
+  )
+  const byRelevance = Boolean(hits) && search.sort !== 'date'
+  const months = useMemo(
+    () => (byRelevance ? [{ month: 'results', label: '', articles: view.articles }] : groupByMonth(view.articles)),
+    [view, byRelevance],
+  )
+  const position = useMemo(() => new Map(index.articles.map((a, i) => [a.slug, i])), [index])
+  const waitingForSearch = Boolean(search.q) && !hits
   const corrections = useAddressCorrections()
   const topic = index.topics.find((t) => t.slug === pinnedTopic)
-  const filtered = (search.topic?.length ?? 0) > 0 || Boolean(search.category ?? search.from ?? search.to)
+  const filtered = (search.topic?.length ?? 0) > 0 || Boolean(search.q ?? search.category ?? search.from ?? search.to)
   const total = topic ? topic.count : index.articles.length
 
   return (
@@ -56,23 +73,32 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
             </ul>
           </div>
         )}
+        <SearchBox search={search} />
         <p role="status" className="mt-3 text-slate-600 dark:text-slate-400">
-          {filtered
-            ? `Showing ${plural(view.articles.length, 'release')} of ${total.toLocaleString('en-GB')}`
-            : `${plural(total, 'release')}, newest first`}
+          {engine.isError
+            ? 'The search could not be loaded. Check the connection and reload the page.'
+            : waitingForSearch
+              ? 'Searching…'
+              : search.q
+                ? `${plural(view.articles.length, 'release')} found for “${search.q}”${byRelevance ? ', best match first' : ', newest first'}`
+                : filtered
+                  ? `Showing ${plural(view.articles.length, 'release')} of ${total.toLocaleString('en-GB')}`
+                  : `${plural(total, 'release')}, newest first`}
         </p>
         <ActiveFilters index={index} search={search} />
-        {view.articles.length === 0 ? (
+        {waitingForSearch ? null : view.articles.length === 0 ? (
           <EmptyResult filtered={filtered} />
         ) : (
           months.map((group) => (
-            <section key={group.month} aria-labelledby={`month-${group.month}`} className="mt-8">
-              <h2
-                id={`month-${group.month}`}
-                className="sticky top-0 z-[1] border-b border-slate-200 bg-white/95 py-2 text-sm font-semibold tracking-wide text-slate-600 uppercase backdrop-blur dark:border-slate-800 dark:bg-slate-950/95 dark:text-slate-400"
-              >
-                {group.label}
-              </h2>
+            <section key={group.month} aria-labelledby={group.label ? `month-${group.month}` : undefined} aria-label={group.label ? undefined : 'Search results'} className="mt-8">
+              {group.label && (
+                <h2
+                  id={`month-${group.month}`}
+                  className="sticky top-0 z-[1] border-b border-slate-200 bg-white/95 py-2 text-sm font-semibold tracking-wide text-slate-600 uppercase backdrop-blur dark:border-slate-800 dark:bg-slate-950/95 dark:text-slate-400"
+                >
+                  {group.label}
+                </h2>
+              )}
               <ol className="divide-y divide-slate-200 dark:divide-slate-800">
                 {group.articles.map((article) => (
                   <TimelineEntry
@@ -81,6 +107,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
                     index={index}
                     search={search}
                     pinnedTopic={pinnedTopic}
+                    body={hits ? engine.data?.releases[position.get(article.slug)!]?.body : undefined}
                   />
                 ))}
               </ol>

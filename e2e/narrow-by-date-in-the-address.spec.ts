@@ -1,0 +1,123 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+
+const releases = (count: number) => `${count.toLocaleString('en-GB')} ${count === 1 ? 'release' : 'releases'}`
+const showing = (shown: number, total: number) => `Showing ${releases(shown)} of ${total.toLocaleString('en-GB')}`
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+/** `2024-05-22` as the reader sees it: "22 May 2024". */
+const spelled = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`))
+
+const entries = (page: Page) =>
+  page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })
+const status = (page: Page) => page.getByRole('main').getByRole('status')
+const filters = (page: Page) => page.getByRole('complementary', { name: 'Filters' })
+const correction = (page: Page) => page.getByRole('main').getByRole('note')
+
+/** The publication dates of the listed releases, as their `time` elements give them. */
+async function listedDates(page: Page): Promise<string[]> {
+  return entries(page)
+    .getByRole('time')
+    .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''))
+}
+
+test('a date range typed in the address lists only the releases within it, edges included', async ({ page, archive }) => {
+  const dates = [...new Set(archive.articles.map((a) => a.date))] // newest first
+  test.skip(dates.length < 4, 'the archive needs releases on at least four days for a range inside it')
+  // A range strictly inside the archive, whose edges are both publication days.
+  const to = dates[1]!
+  const from = dates[dates.length - 2]!
+  const expected = archive.articles.filter((a) => a.date >= from && a.date <= to)
+
+  await page.goto(`/?from=${from}&to=${to}`)
+
+  await expect(page).toHaveURL(`/?from=${from}&to=${to}`)
+  await expect(status(page)).toHaveText(showing(expected.length, archive.articles.length))
+  await expect(entries(page).getByRole('heading', { level: 3 })).toHaveText(expected.map((a) => a.title))
+  expect(await listedDates(page)).toEqual(expected.map((a) => a.date))
+  // The edges are inclusive: releases of both edge days are listed.
+  expect(await listedDates(page)).toEqual(expect.arrayContaining([from, to]))
+
+  await expect(filters(page).getByLabel('From', { exact: true })).toHaveValue(from)
+  await expect(filters(page).getByLabel('To', { exact: true })).toHaveValue(to)
+  await expect(page.getByRole('link', { name: `Remove filter From ${spelled(from)}` })).toBeVisible()
+  await expect(page.getByRole('link', { name: `Remove filter Until ${spelled(to)}` })).toBeVisible()
+  await expect(correction(page)).toHaveCount(0)
+})
+
+test('an unreadable date or an unknown topic in the address is ignored, said so, and dropped from the address', async ({
+  page,
+  archive,
+}) => {
+  for (const [address, note] of [
+    ['/?from=banana', 'Ignored the date “banana” in “from”'],
+    ['/?topic=nope', 'Ignored the unknown topic “nope”'],
+  ] as const) {
+    await page.goto(address)
+    await expect(correction(page)).toContainText('The address was corrected')
+    await expect(correction(page)).toContainText(note)
+    await expect(page).toHaveURL('/')
+    await expect(status(page)).toHaveText(`${releases(archive.articles.length)}, newest first`)
+  }
+})
+
+test('a range given backwards is turned round, visibly, in the list and the address', async ({ page, archive }) => {
+  const dates = [...new Set(archive.articles.map((a) => a.date))]
+  test.skip(dates.length < 2, 'the archive needs releases on two days')
+  const later = dates[0]!
+  const earlier = dates[dates.length - 1]!
+
+  await page.goto(`/?from=${later}&to=${earlier}`)
+
+  await expect(correction(page)).toContainText('The dates were the wrong way round, so “from” and “to” were swapped.')
+  await expect(page).toHaveURL(`/?from=${earlier}&to=${later}`)
+  await expect(filters(page).getByLabel('From', { exact: true })).toHaveValue(earlier)
+  await expect(filters(page).getByLabel('To', { exact: true })).toHaveValue(later)
+  await expect(status(page)).toHaveText(showing(archive.articles.length, archive.articles.length))
+})
+
+test('a month or a year alone in the address is completed to whole days', async ({ page, archive }) => {
+  const month = archive.articles.at(-1)!.date.slice(0, 7) // the oldest release's month
+  const year = month.slice(0, 4)
+  const lastDay = new Date(Date.UTC(Number(year), Number(month.slice(5, 7)), 0)).getUTCDate()
+
+  await page.goto(`/?from=${month}`)
+  await expect(page).toHaveURL(`/?from=${month}-01`)
+  await expect(filters(page).getByLabel('From', { exact: true })).toHaveValue(`${month}-01`)
+  await expect(page.getByRole('link', { name: `Remove filter From ${spelled(`${month}-01`)}` })).toBeVisible()
+
+  await page.goto(`/?to=${month}`)
+  await expect(page).toHaveURL(`/?to=${month}-${lastDay}`)
+  await expect(filters(page).getByLabel('To', { exact: true })).toHaveValue(`${month}-${lastDay}`)
+
+  await page.goto(`/?from=${year}&to=${year}`)
+  await expect(page).toHaveURL(`/?from=${year}-01-01&to=${year}-12-31`)
+  const inYear = archive.articles.filter((a) => a.date.startsWith(year)).length
+  await expect(status(page)).toHaveText(showing(inYear, archive.articles.length))
+})
+
+test('the quick range links write their dates into the address', async ({ page, archive }) => {
+  const newest = archive.articles[0]!.date
+  // A month back from the newest release, the day after (31 March → 1 March, as months are short).
+  const [y, m, d] = newest.split('-').map(Number) as [number, number, number]
+  const lastDayOfPreviousMonth = new Date(Date.UTC(y, m - 1, 0)).getUTCDate()
+  const monthAgo = new Date(Date.UTC(y, m - 2, Math.min(d, lastDayOfPreviousMonth) + 1)).toISOString().slice(0, 10)
+  const quick = page.getByRole('list', { name: 'Quick date ranges' })
+
+  await page.goto('/')
+  await quick.getByRole('link', { name: 'Latest month', exact: true }).click()
+  await expect(page).toHaveURL(`/?from=${monthAgo}&to=${newest}`)
+  await expect(filters(page).getByLabel('From', { exact: true })).toHaveValue(monthAgo)
+  await expect(filters(page).getByLabel('To', { exact: true })).toHaveValue(newest)
+  const lastMonth = archive.articles.filter((a) => a.date >= monthAgo).length
+  await expect(status(page)).toHaveText(showing(lastMonth, archive.articles.length))
+
+  const year = archive.articles.at(-1)!.date.slice(0, 4)
+  await quick.getByRole('link', { name: year, exact: true }).click()
+  await expect(page).toHaveURL(`/?from=${year}-01-01&to=${year}-12-31`)
+  // The chosen range is marked as the current one (the router writes aria-current="page").
+  await expect(quick.getByRole('link', { name: year, exact: true })).toHaveAttribute('aria-current')
+  await expect(quick.getByRole('link', { name: 'Latest month', exact: true })).not.toHaveAttribute('aria-current')
+  const inYear = archive.articles.filter((a) => a.date.startsWith(year))
+  await expect(status(page)).toHaveText(showing(inYear.length, archive.articles.length))
+  expect(await listedDates(page)).toEqual(inYear.map((a) => a.date))
+})

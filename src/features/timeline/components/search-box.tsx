@@ -1,0 +1,68 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useNavigate } from '@tanstack/react-router'
+import { useId, useState } from 'react'
+import { searchEngineQuery } from '@/lib/search/search-queries'
+import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+
+/**
+ * The search field, bound to `q` in the address. It keeps its own draft, since the router's
+ * navigation is asynchronous; the first letter adds a history entry and the following ones
+ * replace it, so Back leaves the search instead of stepping through every keystroke.
+ */
+export function SearchBox({ search }: { search: TimelineSearch }) {
+  const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  const id = useId()
+  const [draft, setDraft] = useState(search.q ?? '')
+  const [addressQuery, setAddressQuery] = useState(search.q)
+  if (search.q !== addressQuery) {
+    // The address changed from elsewhere (Back, a link): show what it says.
+    setAddressQuery(search.q)
+    if ((search.q ?? '') !== draft.trim()) setDraft(search.q ?? '')
+  }
+  const warm = () => {
+    queryClient.query(searchEngineQuery()).catch(() => undefined)
+  }
+
+  return (
+    <form role="search" aria-label="Releases" onSubmit={(event) => { event.preventDefault(); }} className="mt-4">
+      <label htmlFor={id} className="text-sm font-semibold text-slate-800 dark:text-slate-200">
+        Search releases
+      </label>
+      <div className="mt-1 flex flex-wrap items-center gap-3">
+        <input
+          id={id}
+          type="search"
+          data-shortcut-focus=""
+          value={draft}
+          placeholder="A company, a country, a mineral… “exact phrase”"
+          autoComplete="off"
+          spellCheck={false}
+          onFocus={warm}
+          onChange={(event) => {
+            const value = event.target.value
+            setDraft(value)
+            const q = value.trim() || undefined
+            void navigate({ to: '.', search: { ...search, q }, replace: Boolean(search.q) })
+          }}
+          className="w-full max-w-xl rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
+        />
+        {search.q && (
+          <label className="flex items-center gap-2 text-sm">
+            Order
+            <select
+              value={search.sort ?? 'relevance'}
+              onChange={(event) => {
+                void navigate({ to: '.', search: { ...search, sort: event.target.value === 'date' ? 'date' : undefined } })
+              }}
+              className="rounded-md border border-slate-400 bg-white px-2 py-1.5 text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100"
+            >
+              <option value="relevance">Best match first</option>
+              <option value="date">Newest first</option>
+            </select>
+          </label>
+        )}
+      </div>
+    </form>
+  )
+}

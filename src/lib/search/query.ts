@@ -1,0 +1,81 @@
+// What a search query means, without the search library: the article page highlights a query's
+// words with this alone, so opening a result never loads the search index.
+
+/** Lowercase without accents: "Sánchez" and "sanchez" are the same word to a reader. */
+export function normalizeWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+}
+
+const WORD = /[\p{L}\p{N}]+/gu
+
+/** The words of a text, normalized: what the index stores and what a query is made of. */
+export function tokenize(text: string): string[] {
+  return (text.match(WORD) ?? []).map(normalizeWord)
+}
+
+export interface ParsedQuery {
+  /** Every word the query names, inside quotes or not; a release must match all of them. */
+  words: string[]
+  /** Quoted phrases of two words or more, as word lists, that must appear as written. */
+  phrases: string[][]
+  /** Whether the last word is still being typed (no space or closing quote after it): it matches as a prefix. */
+  typing: boolean
+}
+
+export function parseQuery(query: string): ParsedQuery {
+  const phrases: string[][] = []
+  const rest = query.replace(/"([^"]*)"/g, (_, phrase: string) => {
+    const words = tokenize(phrase)
+    if (words.length > 0) phrases.push(words)
+    return ' '
+  })
+  const loose = tokenize(rest.replace(/"/g, ' '))
+  return {
+    words: [...phrases.flat(), ...loose],
+    phrases: phrases.filter((p) => p.length > 1),
+    typing: loose.length > 0 && /[\p{L}\p{N}]$/u.test(query),
+  }
+}
+
+/** One typo in a longer word: "lithum" finds lithium, "Airbas" finds Airbus; short words must be exact. */
+export function fuzziness(word: string): 1 | false {
+  return word.length >= 5 ? 1 : false
+}
+
+/** Whether a word of a text answers a query word: the same, a prefix being typed, or one typo away. */
+export function wordMatches(candidate: string, word: string, prefix: boolean): boolean {
+  if (candidate === word || (prefix && candidate.startsWith(word))) return true
+  return fuzziness(word) !== false && withinOneEdit(candidate, word)
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  let j = 0
+  let edits = 0
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++
+      j++
+      continue
+    }
+    if (++edits > 1) return false
+    if (a.length > b.length) i++
+    else if (b.length > a.length) j++
+    else {
+      i++
+      j++
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1
+}
+
+/** The words of `text` (normalized) that answer the query, for highlighting. */
+export function matchingTerms(text: string, query: string): Set<string> {
+  const { words, typing } = parseQuery(query)
+  const terms = new Set<string>()
+  for (const token of new Set(tokenize(text))) {
+    if (words.some((word, i) => wordMatches(token, word, typing && i === words.length - 1))) terms.add(token)
+  }
+  return terms
+}

@@ -1,0 +1,64 @@
+import MiniSearch from 'minisearch'
+import { fuzziness, parseQuery, tokenize, wordMatches } from './query'
+
+export interface SearchHit {
+  /** Position of the release in the archive index. */
+  id: number
+  score: number
+  /** The words of the release that matched, normalized, for highlighting. */
+  terms: string[]
+}
+
+export interface SearchableRelease {
+  title: string
+  body: string
+}
+
+const TITLE_BOOST = 3
+
+/**
+ * Full-text search over the archive, built on MiniSearch: every word must match (AND), the word
+ * being typed matches as a prefix, longer words tolerate one typo, case and accents never matter,
+ * quoted phrases must appear as written, and a release whose title holds every word ranks above
+ * one that only mentions them in its body.
+ */
+export function createSearchEngine(releases: readonly SearchableRelease[]) {
+  const index = new MiniSearch<SearchableRelease & { id: number }>({
+    fields: ['title', 'body'],
+    tokenize: (text) => tokenize(text),
+    processTerm: (term) => term,
+    searchOptions: { boost: { title: TITLE_BOOST }, combineWith: 'AND', fuzzy: fuzziness },
+  })
+  index.addAll(releases.map((release, id) => ({ id, ...release })))
+  const titleWords = releases.map((r) => tokenize(r.title))
+  const texts = new Map<number, string>()
+  const textOf = (id: number) => {
+    let text = texts.get(id)
+    if (text === undefined) texts.set(id, (text = ` ${tokenize(`${releases[id]!.title} ${releases[id]!.body}`).join(' ')} `))
+    return text
+  }
+
+  function search(query: string): SearchHit[] {
+    const { words, phrases, typing } = parseQuery(query)
+    if (words.length === 0) return []
+    const results = index.search(words.join(' '), {
+      prefix: (_term, i, terms) => typing && i === terms.length - 1,
+    })
+    const hits = results
+      .filter((r) => phrases.every((phrase) => textOf(r.id as number).includes(` ${phrase.join(' ')} `)))
+      .map((r) => ({
+        id: r.id as number,
+        score: r.score,
+        terms: r.terms,
+        inTitle: words.every((word, i) =>
+          titleWords[r.id as number]!.some((t) => wordMatches(t, word, typing && i === words.length - 1)),
+        ),
+      }))
+    hits.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || a.id - b.id)
+    return hits.map(({ id, score, terms }) => ({ id, score, terms }))
+  }
+
+  return { search, releases }
+}
+
+export type SearchEngine = ReturnType<typeof createSearchEngine>

@@ -1,0 +1,25 @@
+import { queryOptions } from '@tanstack/react-query'
+import { archiveIndexQuery, dataUrl, fetchJson } from '@/lib/archive-queries'
+import type { SearchEngine } from './search-engine'
+
+/**
+ * The search engine, loaded when the reader first searches (or focuses the search box): the
+ * bodies of every release and the search library come in a separate request and chunk, so the
+ * timeline's first load never waits for them.
+ */
+export const searchEngineQuery = () =>
+  queryOptions({
+    queryKey: ['search-engine', dataUrl('')],
+    queryFn: async ({ client }): Promise<SearchEngine> => {
+      const [index, bodies, { createSearchEngine }] = await Promise.all([
+        client.query(archiveIndexQuery()),
+        fetchJson<string[]>(dataUrl('search.json')),
+        import('./search-engine'),
+      ])
+      return createSearchEngine(index.articles.map((article, i) => ({ title: article.title, body: bodies[i] ?? '' })))
+    },
+    staleTime: 'static',
+    gcTime: Infinity,
+    // The engine holds functions and a live index: compare it by identity, never copy it.
+    structuralSharing: false,
+  })
