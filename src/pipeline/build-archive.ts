@@ -86,9 +86,6 @@ export function buildArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
     date: derived[i]!.record.date,
   })
 
-  // The shorter of two twins is the caption: fewer words, else fewer characters, else the older.
-  const shorter = (a: number, b: number) =>
-    derived[a]!.words - derived[b]!.words || derived[a]!.record.body.length - derived[b]!.record.body.length || b - a
   const articles: Article[] = derived.map((d, i) => {
     const twin = twins.get(i)
     return {
@@ -105,7 +102,8 @@ export function buildArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
       twin:
         twin === undefined
           ? undefined
-          : { ...link(twin), role: shorter(twin, i) < 0 ? 'caption' : 'full-release' },
+          : // Twins differ in length by design (findTwins): the shorter is the caption.
+            { ...link(twin), role: derived[twin]!.words < d.words ? 'caption' : 'full-release' },
       related: related[i]!.map(link),
     }
   })

@@ -3,6 +3,8 @@
 
 const TWIN_WINDOW_DAYS = 7
 const TWIN_MIN_SHARED = 0.6
+/** A caption tells the event in a fraction of the full release's words. */
+const TWIN_MAX_LENGTH_RATIO = 0.6
 const MAX_RELATED = 4
 
 export interface LinkableRelease {
@@ -42,7 +44,8 @@ function overlap(a: Set<string>, b: Set<string>): number {
 
 /**
  * Pairs each caption with the full release on the same event: published within a week of each
- * other, the shorter one told mostly in the longer one's words. Each release has at most one twin.
+ * other, the caption much shorter and told mostly in the full release's words. Each release has
+ * at most one twin.
  * Returns, per release index, the index of its twin.
  */
 export function findTwins(releases: readonly LinkableRelease[]): Map<number, number> {
@@ -54,6 +57,8 @@ export function findTwins(releases: readonly LinkableRelease[]): Map<number, num
     const a = order[x]!
     for (let y = x + 1; y < order.length && days[order[y]!]! - days[a]! <= TWIN_WINDOW_DAYS; y++) {
       const b = order[y]!
+      const [short, long] = [releases[a]!.words, releases[b]!.words].sort((p, q) => p - q)
+      if (short! > long! * TWIN_MAX_LENGTH_RATIO) continue
       const score = overlap(texts[a]!, texts[b]!)
       if (score >= TWIN_MIN_SHARED) candidates.push({ a, b, score })
     }
@@ -67,9 +72,15 @@ export function findTwins(releases: readonly LinkableRelease[]): Map<number, num
   return twins
 }
 
+/** How many releases either side in time each topic contributes as candidates. */
+const RELATED_WINDOW = 200
+
 /**
  * Up to four other releases per release, ranked by the topics they share (a rare topic counts for
  * more than a common one), then by closeness in time. The twin is left out: it has its own link.
+ * `releases` are in archive order (newest first). Candidates are each topic's releases nearest in
+ * time, so a topic shared by thousands of releases costs the same as a rare one: ten thousand
+ * releases are linked in well under a second.
  */
 export function findRelated(releases: readonly LinkableRelease[], twins: Map<number, number>): number[][] {
   const byTopic = new Map<string, number[]>()
@@ -87,7 +98,11 @@ export function findRelated(releases: readonly LinkableRelease[], twins: Map<num
     const touched: number[] = []
     for (const t of release.topics) {
       const w = weight.get(t)!
-      for (const other of byTopic.get(t)!) {
+      const list = byTopic.get(t)!
+      const at = positionIn(list, self)
+      const end = Math.min(list.length, at + RELATED_WINDOW + 1)
+      for (let k = Math.max(0, at - RELATED_WINDOW); k < end; k++) {
+        const other = list[k]!
         if (scores[other] === 0) touched.push(other)
         scores[other] = scores[other]! + w
       }
@@ -110,4 +125,16 @@ export function findRelated(releases: readonly LinkableRelease[], twins: Map<num
     for (const i of touched) scores[i] = 0
     return ranked
   })
+}
+
+/** Where `value` is in an ascending list (binary search). */
+function positionIn(list: readonly number[], value: number): number {
+  let low = 0
+  let high = list.length - 1
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (list[middle]! < value) low = middle + 1
+    else high = middle
+  }
+  return low
 }
