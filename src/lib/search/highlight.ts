@@ -1,9 +1,7 @@
-import { normalizeWord } from './query'
+import { normalizeWord, WORD } from './query'
 
 /** A stretch of text to mark, as `[start, end)` offsets into it. */
 export type Range = [number, number]
-
-const WORD = /[\p{L}\p{N}]+/gu
 
 /** Where the words of `text` that a search matched are, in order. */
 export function findMatches(text: string, terms: ReadonlySet<string>): Range[] {
@@ -28,29 +26,28 @@ export function excerptAround(body: string, terms: ReadonlySet<string>, size = 2
   const matches = findMatches(body, terms)
   if (matches.length === 0) return undefined
   const words = matches.map(([start, end]) => normalizeWord(body.slice(start, end)))
-  let best = 0
-  let bestDistinct = 0
+  // The run of matches that fits in the window and names the most different words.
+  let best = { first: 0, last: 0, distinct: 0 }
   for (let first = 0; first < matches.length; first++) {
     const seen = new Set<string>()
-    for (let last = first; last < matches.length && matches[last]![1] - matches[first]![0] <= size; last++) {
-      seen.add(words[last]!)
-    }
-    if (seen.size > bestDistinct) {
-      bestDistinct = seen.size
-      best = first
-    }
+    let last = first
+    while (last + 1 < matches.length && matches[last + 1]![1] - matches[first]![0] <= size) last++
+    for (let k = first; k <= last; k++) seen.add(words[k]!)
+    if (seen.size > best.distinct) best = { first, last, distinct: seen.size }
   }
-  // Start a little before the first match, at a word boundary, so it reads in context.
-  const anchor = matches[best]![0]
-  let start = Math.max(0, anchor - Math.floor(size / 4))
+  const spanStart = matches[best.first]![0]
+  const spanEnd = matches[best.last]![1]
+  // Some context before the run, and no window shorter than it could be near the end of the body.
+  const slack = Math.max(0, size - (spanEnd - spanStart))
+  let start = Math.min(Math.max(0, spanStart - Math.floor(slack / 3)), Math.max(0, body.length - size))
   if (start > 0) {
-    const space = body.indexOf(' ', start)
-    start = space === -1 || space >= anchor ? anchor : space + 1
+    const space = body.indexOf(' ', start - 1)
+    start = space === -1 || space >= spanStart ? spanStart : space + 1
   }
-  let end = Math.min(body.length, start + size)
+  let end = Math.min(body.length, Math.max(start + size, spanEnd))
   if (end < body.length) {
     const space = body.lastIndexOf(' ', end)
-    if (space > matches[best]![1]) end = space
+    if (space >= spanEnd) end = space
   }
   const prefix = start > 0 ? '…' : ''
   const suffix = end < body.length ? '…' : ''

@@ -6,7 +6,8 @@ export function normalizeWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 }
 
-const WORD = /[\p{L}\p{N}]+/gu
+/** A word: letters and digits, with any accents written as separate combining marks. */
+export const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu
 
 /** The words of a text, normalized: what the index stores and what a query is made of. */
 export function tokenize(text: string): string[] {

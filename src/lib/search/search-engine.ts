@@ -31,11 +31,15 @@ export function createSearchEngine(releases: readonly SearchableRelease[]) {
   })
   index.addAll(releases.map((release, id) => ({ id, ...release })))
   const titleWords = releases.map((r) => tokenize(r.title))
-  const texts = new Map<number, string>()
-  const textOf = (id: number) => {
-    let text = texts.get(id)
-    if (text === undefined) texts.set(id, (text = ` ${tokenize(`${releases[id]!.title} ${releases[id]!.body}`).join(' ')} `))
-    return text
+  // Title and body as word sequences, for phrase checks: a phrase never spans the two.
+  const texts = new Map<number, [string, string]>()
+  const textsOf = (id: number) => {
+    let pair = texts.get(id)
+    if (pair === undefined) {
+      const words = (text: string) => ` ${tokenize(text).join(' ')} `
+      texts.set(id, (pair = [words(releases[id]!.title), words(releases[id]!.body)]))
+    }
+    return pair
   }
 
   function search(query: string): SearchHit[] {
@@ -45,7 +49,9 @@ export function createSearchEngine(releases: readonly SearchableRelease[]) {
       prefix: (_term, i, terms) => typing && i === terms.length - 1,
     })
     const hits = results
-      .filter((r) => phrases.every((phrase) => textOf(r.id as number).includes(` ${phrase.join(' ')} `)))
+      .filter((r) =>
+        phrases.every((phrase) => textsOf(r.id as number).some((text) => text.includes(` ${phrase.join(' ')} `))),
+      )
       .map((r) => ({
         id: r.id as number,
         score: r.score,

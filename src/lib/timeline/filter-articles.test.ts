@@ -324,3 +324,127 @@ describe('quickRanges', () => {
     expect(perYear).toEqual([2, 4, 1, 1])
   })
 })
+
+describe('filterArticles with search hits', () => {
+  // Hits name releases by position in the archive index, best first, as the search engine gives them.
+  const hits = (...ids: number[]) => ids.map((id) => ({ id }))
+  // The releases holding "roadmap", titles first: the AI and carbon roadmaps, then the carbon meeting.
+  const roadmap = hits(8, 1, 0)
+
+  it('shows only the releases found, in the order found', () => {
+    const view = filterArticles(seed, {}, undefined, roadmap)
+    expect(slugs(view.articles)).toEqual([seed[8]!.slug, seed[1]!.slug, seed[0]!.slug])
+    expect(slugs(filterArticles(seed, {}, undefined, hits(9, 0)).articles)).toEqual([seed[9]!.slug, seed[0]!.slug])
+  })
+
+  it('shows the releases found newest first when the address asks for date order', () => {
+    const view = filterArticles(seed, { sort: 'date' }, undefined, roadmap)
+    expect(slugs(view.articles)).toEqual([seed[0]!.slug, seed[1]!.slug, seed[8]!.slug])
+    expect(dates(view.articles)).toEqual([...dates(view.articles)].sort().reverse())
+    expect(slugs(filterArticles(seed, { sort: 'date' }, undefined, hits(9, 0)).articles)).toEqual([
+      seed[0]!.slug,
+      seed[9]!.slug,
+    ])
+  })
+
+  it('shows nothing, with no counts, when the search found nothing', () => {
+    for (const search of [{}, { sort: 'date' as const }]) {
+      const view = filterArticles(seed, search, undefined, [])
+      expect(view.articles).toEqual([])
+      expect(view.topicCounts.size).toBe(0)
+      expect(view.categoryCounts.size).toBe(0)
+    }
+  })
+
+  it('counts topics and categories among the releases found only', () => {
+    for (const search of [{}, { sort: 'date' as const }]) {
+      const view = filterArticles(seed, search, undefined, roadmap)
+      expect(view.topicCounts).toEqual(countTopics(view.articles))
+      expect(view.topicCounts).toEqual(
+        new Map([
+          ['ai', 1],
+          ['manufacturing', 1],
+          ['aerospace', 2],
+          ['materials', 2],
+          ['standards', 2],
+        ]),
+      )
+      expect(view.categoryCounts).toEqual(new Map([['industry', 3]]))
+    }
+  })
+
+  it('applies the other filters to the releases found, keeping their order', () => {
+    expect(slugs(filterArticles(seed, { topic: ['aerospace'] }, undefined, roadmap).articles)).toEqual([
+      seed[1]!.slug,
+      seed[0]!.slug,
+    ])
+    expect(slugs(filterArticles(seed, { topic: ['ai'] }, undefined, roadmap).articles)).toEqual([seed[8]!.slug])
+    expect(slugs(filterArticles(seed, {}, 'ai', roadmap).articles)).toEqual([seed[8]!.slug])
+    expect(slugs(filterArticles(seed, { from: '2024-05-20' }, undefined, roadmap).articles)).toEqual([
+      seed[1]!.slug,
+      seed[0]!.slug,
+    ])
+    const energy = filterArticles(seed, { category: 'energy' }, undefined, roadmap)
+    expect(energy.articles).toEqual([])
+    expect(energy.categoryCounts).toEqual(new Map([['industry', 3]]))
+  })
+
+  it('has each topic count equal to what choosing that topic shows among the hits', () => {
+    const view = filterArticles(seed, {}, undefined, roadmap)
+    for (const [topic, count] of view.topicCounts) {
+      expect(filterArticles(seed, { topic: [topic] }, undefined, roadmap).articles, topic).toHaveLength(count)
+    }
+  })
+
+  it('keeps the relevance order across categories, and date order when asked', () => {
+    // The energy release of 2022 first, then the three trade releases out of date order.
+    const found = hits(7, 5, 0, 2)
+    expect(dates(filterArticles(mixed, {}, undefined, found).articles)).toEqual([
+      '2022-07-04',
+      '2024-03-31',
+      '2025-01-15',
+      '2024-12-31',
+    ])
+    expect(dates(filterArticles(mixed, { sort: 'date' }, undefined, found).articles)).toEqual([
+      '2025-01-15',
+      '2024-12-31',
+      '2024-03-31',
+      '2022-07-04',
+    ])
+    const trade = filterArticles(mixed, { category: 'trade' }, undefined, found)
+    expect(dates(trade.articles)).toEqual(['2024-03-31', '2025-01-15', '2024-12-31'])
+    expect(trade.categoryCounts).toEqual(new Map([['energy', 1], ['trade', 3]]))
+    expect(trade.topicCounts).toEqual(new Map([['exports', 3], ['ai', 1]]))
+  })
+
+  it('shows what the search engine finds on the seed, relevance or date first', async () => {
+    const { createSearchEngine } = await import('@/lib/search/search-engine')
+    const { articles } = buildArchive(
+      [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
+      { path: 'topics.yaml', text: read('topics.yaml') },
+    )
+    const engine = createSearchEngine(articles.map((a) => ({ title: a.title, body: a.paragraphs.join(' ') })))
+
+    const lithium = filterArticles(seed, {}, undefined, engine.search('lithium'))
+    expect(lithium.articles.map((a) => a.title)).toEqual([
+      'Korea and Chile to push forward cooperation in critical minerals supply chain',
+    ])
+
+    const found = engine.search('roadmap')
+    const byRelevance = filterArticles(seed, {}, undefined, found).articles
+    expect(slugs(byRelevance)).toEqual(found.map((hit) => seed[hit.id]!.slug))
+    expect(byRelevance[2]?.title).toBe('2nd Carbon Composites Jump Up Partnership Meeting')
+    const byDate = filterArticles(seed, { sort: 'date' }, undefined, found).articles
+    expect(slugs(byDate)).toEqual(slugs(seed.filter((_, i) => found.some((hit) => hit.id === i))))
+    expect(new Set(slugs(byDate))).toEqual(new Set(slugs(byRelevance)))
+  })
+
+  it('does not change the hits or the list it is given', () => {
+    const before = structuredClone(seed)
+    const given = hits(8, 1, 0)
+    filterArticles(seed, { sort: 'date', topic: ['aerospace'] }, undefined, given)
+    filterArticles(seed, {}, undefined, given)
+    expect(given).toEqual(hits(8, 1, 0))
+    expect(seed).toEqual(before)
+  })
+})

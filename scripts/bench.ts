@@ -1,0 +1,284 @@
+// npm run bench: builds the seed and a 10,000-release archive, measures both production builds in
+// Chromium, prints a table with each budget, and exits 1 when one is exceeded.
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { type Browser, chromium, type Page } from '@playwright/test'
+import { preview } from 'vite'
+import { readArchive } from '../src/pipeline/read-archive.ts'
+
+const run = promisify(execFile)
+const WORK = '.tmp/bench'
+const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 40)
+const LOADS = 5
+
+interface Archive {
+  name: string
+  data: string
+}
+
+interface Measures {
+  buildSeconds: number
+  firstLoad: Record<string, number>
+  articleLoad: Record<string, number>
+  firstTitleMs: number
+  filter: number[]
+  filterSlowEvents: number
+  keystroke: number[]
+  keystrokeSlowEvents: number
+  searchBytesBefore: number
+  searchBytesAfter: number
+  searchReadyMs: number
+  heapMB: number
+}
+
+async function main() {
+  mkdirSync(WORK, { recursive: true })
+  const corpus = join(WORK, 'corpus-10000')
+  await run(join('node_modules', '.bin', 'tsx'), ['scripts/corpus.ts', '--count', '10000', '--out', corpus])
+  const archives: Archive[] = [
+    { name: 'seed', data: 'data' },
+    { name: '10k', data: corpus },
+  ]
+  const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
+  const browser = await chromium.launch({
+    ...(systemChromium ? { executablePath: systemChromium } : {}),
+    args: ['--disable-quic', '--disable-component-update', '--no-first-run'],
+  })
+  const results: Record<string, Measures> = {}
+  try {
+    for (const [i, archive] of archives.entries()) {
+      console.log(`bench: building and measuring ${archive.name} (${archive.data})`)
+      results[archive.name] = await measure(browser, archive, 4200 + i)
+    }
+  } finally {
+    await browser.close()
+  }
+  const failed = report(results.seed!, results['10k']!)
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`)
+  process.exitCode = failed ? 1 : 0
+}
+
+async function measure(browser: Browser, archive: Archive, port: number): Promise<Measures> {
+  const outDir = join(WORK, `dist-${archive.name}`)
+  const started = performance.now()
+  await run(join('node_modules', '.bin', 'vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    env: { ...process.env, NEWS_DATA: archive.data },
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  const buildSeconds = (performance.now() - started) / 1000
+  const server = await preview({ build: { outDir }, preview: { port, strictPort: true }, logLevel: 'error' })
+  const base = `http://localhost:${port}`
+  const built = readArchive(archive.data)
+  const article = built.articles[Math.floor(built.articles.length / 2)]!
+  // A topic that narrows the timeline but leaves a fair number of releases.
+  const topic = [...built.index.topics].filter((t) => t.count < built.articles.length).sort((a, b) => b.count - a.count)[0]!
+  try {
+    const firstLoad = await loadBytes(browser, base, '/', outDir)
+    const articleLoad = await loadBytes(browser, base, `/articles/${article.slug}`, outDir)
+    const firstTitleMs = median(await repeat(LOADS, () => timeToFirstTitle(browser, base)))
+    const { filter, filterSlowEvents, heapMB } = await filterClicks(browser, base, topic.label)
+    const search = await keystrokes(browser, base, outDir)
+    return { buildSeconds, firstLoad, articleLoad, firstTitleMs, filter, filterSlowEvents, heapMB, ...search }
+  } finally {
+    await server.close()
+  }
+}
+
+/** Gzipped bytes of everything a fresh visit to `path` downloads, by kind. */
+async function loadBytes(browser: Browser, base: string, path: string, outDir: string) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const urls: string[] = []
+  page.on('request', (request) => {
+    if (request.url().startsWith(base)) urls.push(request.url())
+  })
+  await page.goto(base + path, { waitUntil: 'networkidle' })
+  await page.getByRole('heading', { level: 1 }).waitFor()
+  await context.close()
+  const bytes: Record<string, number> = { html: 0, js: 0, css: 0, data: 0, other: 0 }
+  for (const url of new Set(urls)) {
+    const { pathname } = new URL(url)
+    const file = join(outDir, pathname.endsWith('/') || !pathname.includes('.') ? 'index.html' : decodeURIComponent(pathname))
+    if (!existsSync(file)) continue
+    const kind = file.endsWith('.html') ? 'html' : file.endsWith('.js') ? 'js' : file.endsWith('.css') ? 'css' : file.endsWith('.json') ? 'data' : 'other'
+    bytes[kind]! += gzipSync(readFileSync(file)).length
+  }
+  bytes.total = Object.values(bytes).reduce((a, b) => a + b, 0)
+  return bytes
+}
+
+async function timeToFirstTitle(browser: Browser, base: string): Promise<number> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-timeline-entry]')) {
+        ;(window as unknown as { firstTitle: number }).firstTitle = performance.now()
+        observer.disconnect()
+      }
+    }).observe(document, { childList: true, subtree: true })
+  })
+  await page.goto(base)
+  await page.waitForFunction(() => (window as unknown as { firstTitle?: number }).firstTitle !== undefined)
+  const value = await page.evaluate(() => (window as unknown as { firstTitle: number }).firstTitle)
+  await context.close()
+  return value
+}
+
+/** Records Event Timing entries of one type slower than 16 ms (the API's finest threshold). */
+async function watchSlowEvents(page: Page, type: string) {
+  await page.evaluate((eventType) => {
+    const slow: number[] = []
+    ;(window as unknown as { slowEvents: number[] }).slowEvents = slow
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.name === eventType) slow.push(entry.duration)
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit)
+  }, type)
+}
+
+/**
+ * Time from the input event (its hardware timestamp) to the frame after the status line changed:
+ * the list and its count render in the same commit, so this is input to updated results on screen.
+ */
+function armMeasurement(page: Page, eventType: string): Promise<number> {
+  return page.evaluate(
+    (type) =>
+      new Promise<number>((resolve) => {
+        document.addEventListener(
+          type,
+          (event) => {
+            const start = event.timeStamp
+            performance.mark('interaction-start', { startTime: start })
+            const status = document.querySelector('main [role=status]')!
+            const before = status.textContent
+            const observer = new MutationObserver(() => {
+              if (status.textContent === before) return
+              observer.disconnect()
+              requestAnimationFrame(() => {
+                setTimeout(() => {
+                  resolve(performance.measure('interaction', 'interaction-start').duration)
+                })
+              })
+            })
+            observer.observe(status, { childList: true, subtree: true, characterData: true })
+          },
+          { capture: true, once: true },
+        )
+      }),
+    eventType,
+  )
+}
+
+async function filterClicks(browser: Browser, base: string, topicLabel: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(base)
+  await page.locator('[data-timeline-entry]').first().waitFor()
+  const session = await context.newCDPSession(page)
+  await session.send('HeapProfiler.collectGarbage')
+  const heap = (await session.send('Runtime.getHeapUsage')) as { usedSize: number }
+  await watchSlowEvents(page, 'click')
+  const checkbox = page.getByRole('checkbox', { name: new RegExp(`^${topicLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+  const filter: number[] = []
+  for (let i = 0; i < INTERACTIONS; i++) {
+    const measured = armMeasurement(page, 'click')
+    await checkbox.click()
+    filter.push(await measured)
+  }
+  const filterSlowEvents = await page.evaluate(() => (window as unknown as { slowEvents: number[] }).slowEvents.length)
+  await context.close()
+  return { filter, filterSlowEvents, heapMB: heap.usedSize / 1024 / 1024 }
+}
+
+async function keystrokes(browser: Browser, base: string, outDir: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  const fetched: string[] = []
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname))
+  await page.goto(base)
+  await page.locator('[data-timeline-entry]').first().waitFor()
+  await page.waitForLoadState('networkidle')
+  const beforeSearch = new Set(fetched)
+  const box = page.getByRole('searchbox', { name: 'Search releases' })
+  const started = Date.now()
+  await box.fill('minister')
+  await page.getByRole('status').filter({ hasText: 'found for' }).waitFor()
+  const searchReadyMs = Date.now() - started
+  await page.waitForLoadState('networkidle')
+  const searchFiles = fetched.filter((p) => !beforeSearch.has(p))
+  const searchBytesAfter = searchFiles.reduce((sum, p) => {
+    const file = join(outDir, decodeURIComponent(p))
+    return existsSync(file) ? sum + gzipSync(readFileSync(file)).length : sum
+  }, 0)
+  await box.fill('')
+  await watchSlowEvents(page, 'keydown')
+  const keystroke: number[] = []
+  const queries = ['lithium', 'airbus', 'autonomous ship', 'reshoring', 'semiconductors', 'exports']
+  for (let i = 0; keystroke.length < INTERACTIONS; i++) {
+    await box.fill('')
+    for (const char of queries[i % queries.length]!) {
+      if (keystroke.length >= INTERACTIONS) break
+      const measured = armMeasurement(page, 'keydown')
+      await page.keyboard.press(char === ' ' ? 'Space' : char)
+      keystroke.push(await measured)
+    }
+  }
+  const keystrokeSlowEvents = await page.evaluate(() => (window as unknown as { slowEvents: number[] }).slowEvents.length)
+  await context.close()
+  return { keystroke, keystrokeSlowEvents, searchReadyMs, searchBytesBefore: 0, searchBytesAfter }
+}
+
+function median(values: number[]) {
+  return percentile(values, 50)
+}
+
+function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
+}
+
+async function repeat<T>(times: number, task: () => Promise<T>): Promise<T[]> {
+  const values: T[] = []
+  for (let i = 0; i < times; i++) values.push(await task())
+  return values
+}
+
+function report(seed: Measures, large: Measures): boolean {
+  const kb = (bytes: number) => bytes / 1024
+  const rows: [string, number, number, string, ((s: number, l: number) => boolean) | undefined][] = [
+    ['build time (s)', seed.buildSeconds, large.buildSeconds, '10k ≤ 30 s', (_, l) => l <= 30],
+    ['first load / total (KB gz)', kb(seed.firstLoad.total!), kb(large.firstLoad.total!), 'seed ≤ 120, 10k ≤ 1.3× seed', (s, l) => s <= 120 && l <= 1.3 * s],
+    ...(['html', 'js', 'css', 'data'] as const).map((kind): [string, number, number, string, undefined] => [
+      `  / ${kind} (KB gz)`, kb(seed.firstLoad[kind]!), kb(large.firstLoad[kind]!), '', undefined,
+    ]),
+    ['first load article (KB gz)', kb(seed.articleLoad.total!), kb(large.articleLoad.total!), '', undefined],
+    ['first title on screen (ms)', seed.firstTitleMs, large.firstTitleMs, '', undefined],
+    ['filter click → list, median (ms)', median(seed.filter), median(large.filter), '10k ≤ 16', (_, l) => l <= 16],
+    ['filter click → list, p95 (ms)', percentile(seed.filter, 95), percentile(large.filter, 95), '10k ≤ 50', (_, l) => l <= 50],
+    ['  clicks over 16 ms (Event Timing)', seed.filterSlowEvents, large.filterSlowEvents, `of ${INTERACTIONS}`, undefined],
+    ['keystroke → results, median (ms)', median(seed.keystroke), median(large.keystroke), '10k ≤ 16', (_, l) => l <= 16],
+    ['keystroke → results, p95 (ms)', percentile(seed.keystroke, 95), percentile(large.keystroke, 95), '10k ≤ 50', (_, l) => l <= 50],
+    ['  keys over 16 ms (Event Timing)', seed.keystrokeSlowEvents, large.keystrokeSlowEvents, `of ${INTERACTIONS}`, undefined],
+    ['search bytes before first query (KB gz)', kb(seed.searchBytesBefore), kb(large.searchBytesBefore), '', undefined],
+    ['search bytes after first query (KB gz)', kb(seed.searchBytesAfter), kb(large.searchBytesAfter), '', undefined],
+    ['first search ready (ms)', seed.searchReadyMs, large.searchReadyMs, '', undefined],
+    ['JS heap after timeline (MB)', seed.heapMB, large.heapMB, '10k ≤ 60', (_, l) => l <= 60],
+  ]
+  const format = (n: number) => (Number.isFinite(n) ? (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(1)) : '–')
+  const lines = [['measure', 'seed', '10k', 'ratio', 'budget', ''].join(' | ')]
+  let failed = false
+  for (const [name, s, l, budget, check] of rows) {
+    const ok = check ? check(s, l) : undefined
+    if (ok === false) failed = true
+    lines.push([name, format(s), format(l), s ? `${(l / s).toFixed(2)}×` : '–', budget, ok === undefined ? '' : ok ? 'ok' : 'OVER'].join(' | '))
+  }
+  console.log(`\n${lines.join('\n')}\n`)
+  console.log(failed ? 'bench: a budget is exceeded' : 'bench: every budget met')
+  return failed
+}
+
+await main()
