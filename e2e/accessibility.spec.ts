@@ -8,11 +8,17 @@ const topic = [...archive.index.topics].sort((a, b) => b.count - a.count)[0]
 const article = archive.articles[0]
 const oldest = archive.articles.at(-1)?.date
 
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
 const pages: { name: string; address: string | undefined }[] = [
   { name: 'the timeline', address: '/' },
   {
     name: 'a filtered timeline',
     address: topic && oldest ? `/?topic=${topic.slug}&from=${oldest}` : undefined,
+  },
+  {
+    name: 'a search',
+    address: article && `/?q=${encodeURIComponent(article.title.split(' ').find((w) => w.length > 4) ?? article.title)}`,
   },
   { name: 'a release', address: article && `/articles/${article.slug}` },
   { name: 'the topics page', address: '/topics' },
@@ -32,17 +38,21 @@ for (const scheme of ['light', 'dark'] as const) {
         if (scheme === 'dark') await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/)
         else await expect(page.locator('html')).not.toHaveClass(/(^|\s)dark(\s|$)/)
 
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-        const violations = results.violations.map((v) => ({
-          rule: v.id,
-          impact: v.impact,
-          help: v.help,
-          nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-        }))
-        expect(violations).toEqual([])
+        const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
+        expect(results.violations.map(describe)).toEqual([])
       })
     }
   })
+}
+
+/** A violation as a reader of the test report wants it: the rule, why, and where. */
+function describe(violation: { id: string; impact?: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }) {
+  return {
+    rule: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+  }
 }
 
 test('the chosen theme is remembered after a reload', async ({ page }) => {

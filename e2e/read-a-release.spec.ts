@@ -27,7 +27,7 @@ test('a caption links to the full release on the same event', async ({ page, arc
   const caption = archive.articles.find((a) => a.twin?.role === 'full-release')
   test.skip(!caption, 'this archive has no caption/full-release pair')
   await page.goto(`/articles/${caption!.slug}`)
-  await page.getByRole('link', { name: caption!.twin!.title }).click()
+  await page.getByRole('complementary', { name: 'Companion release' }).getByRole('link', { name: caption!.twin!.title }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(caption!.twin!.title)
 })
 
@@ -50,7 +50,7 @@ test('a release address typed in capitals lands on the release', async ({ page, 
 test('an unknown address gets a not-found page with a way home', async ({ page }) => {
   await page.goto('/no/such/page')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found')
-  await page.getByRole('link', { name: /timeline/i }).click()
+  await page.getByRole('link', { name: 'Go to the timeline of all releases' }).click()
   await expect(page).toHaveURL('/')
 })
 
