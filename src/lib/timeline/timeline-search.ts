@@ -60,8 +60,11 @@ export function readTimelineSearch(raw: Record<string, unknown>, known: KnownFac
   const values = readShape(raw)
   const notes = new Set<string>()
   const search: TimelineSearch = {}
-  for (const key of Object.keys(raw)) {
-    if (!TIMELINE_KEYS.includes(key)) notes.add(`Ignored ${quote(key)}, which the timeline does not use.`)
+  const unused = Object.keys(raw).filter((key) => !TIMELINE_KEYS.includes(key))
+  if (unused.length > 0) {
+    const named = unused.slice(0, 3).map(quote).join(', ')
+    const more = unused.length > 3 ? ` and ${unused.length - 3} more` : ''
+    notes.add(`Ignored ${named}${more}, which the timeline does not use.`)
   }
 
   const query = values.q?.trim()
@@ -72,13 +75,20 @@ export function readTimelineSearch(raw: Record<string, unknown>, known: KnownFac
 
   if (values.topic !== undefined) {
     const topics: string[] = []
+    const unknown: string[] = []
     for (const item of values.topic.split(',')) {
       const slug = item.trim().toLowerCase()
       if (slug === '') continue
-      if (!known.topics.has(slug)) notes.add(`Ignored the unknown topic ${quote(item)}.`)
+      if (!known.topics.has(slug)) unknown.push(quote(item))
       else if (!topics.includes(slug)) topics.push(slug)
     }
     if (topics.length > 0) search.topic = topics
+    // One note, however many: a hostile address must not flood the page.
+    if (unknown.length === 1) notes.add(`Ignored the unknown topic ${unknown[0]!}.`)
+    else if (unknown.length > 1) {
+      const named = unknown.slice(0, 3).join(', ')
+      notes.add(`Ignored the unknown topics ${named}${unknown.length > 3 ? ` and ${unknown.length - 3} more` : ''}.`)
+    }
   }
 
   if (values.category !== undefined && values.category.trim() !== '') {

@@ -64,21 +64,16 @@ export function FilterPanel({ index, view, search, pinnedTopic }: FilterPanelPro
           <legend className={legend}>Date</legend>
           <div className="mt-1 grid grid-cols-2 gap-2">
             {(['from', 'to'] as const).map((edge) => (
-              <label key={edge} className="text-sm text-slate-700 dark:text-slate-300">
-                {edge === 'from' ? 'From' : 'To'}
-                <input
-                  type="date"
-                  value={search[edge] ?? ''}
-                  min={oldest}
-                  max={newest}
-                  onChange={(event) => {
-                    const value = event.target.value
-                    if (value === '') go({ ...search, [edge]: undefined })
-                    else if (completeDate(value, edge)) go({ ...search, [edge]: value })
-                  }}
-                  className={`${field} mt-1 block w-full text-sm`}
-                />
-              </label>
+              <DateField
+                key={edge}
+                label={edge === 'from' ? 'From' : 'To'}
+                value={search[edge]}
+                min={oldest}
+                max={newest}
+                onCommit={(value) => {
+                  go({ ...search, [edge]: value })
+                }}
+              />
             ))}
           </div>
           <ul aria-label="Quick date ranges" className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm">
@@ -111,12 +106,12 @@ export function FilterPanel({ index, view, search, pinnedTopic }: FilterPanelPro
             return (
               <div key={group} className="mt-3">
                 <p className="text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400">{group}</p>
-                <ul className="mt-1 space-y-0.5">
+                <ul className="mt-1">
                   {topics.map((topic) => {
                     const checked = selected.includes(topic.slug)
                     return (
                       <li key={topic.slug}>
-                        <label className="flex items-baseline gap-2 text-sm">
+                        <label className="flex min-h-7 items-center gap-2 text-sm">
                           <input
                             type="checkbox"
                             checked={checked}
@@ -124,9 +119,9 @@ export function FilterPanel({ index, view, search, pinnedTopic }: FilterPanelPro
                               const next = checked ? selected.filter((s) => s !== topic.slug) : [...selected, topic.slug]
                               go({ ...search, topic: next.length ? next : undefined })
                             }}
-                            className="size-4 accent-blue-700"
+                            className="size-4 shrink-0 accent-blue-700"
                           />
-                          <span>{topic.label}</span>
+                          <span className="py-0.5">{topic.label}</span>
                           <span className="ml-auto text-slate-600 tabular-nums dark:text-slate-400">
                             {view.topicCounts.get(topic.slug) ?? 0}
                           </span>
@@ -141,5 +136,49 @@ export function FilterPanel({ index, view, search, pinnedTopic }: FilterPanelPro
         </fieldset>
       </div>
     </aside>
+  )
+}
+
+interface DateFieldProps {
+  label: string
+  value: string | undefined
+  min: string | undefined
+  max: string | undefined
+  onCommit: (value: string | undefined) => void
+}
+
+/**
+ * A date input that changes the address only once a whole date is typed: while the year is being
+ * keyed in digit by digit, the browser reports years like 0002 and 0020, which are not filters.
+ */
+function DateField({ label, value, min, max, onCommit }: DateFieldProps) {
+  const [draft, setDraft] = useState(value ?? '')
+  const [committed, setCommitted] = useState(value)
+  if (value !== committed) {
+    setCommitted(value)
+    setDraft(value ?? '')
+  }
+  const commit = (next: string) => {
+    if (next === '' && value !== undefined) onCommit(undefined)
+    else if (next !== value && Number(next.slice(0, 4)) >= 1000 && completeDate(next, 'from') === next) onCommit(next)
+  }
+  return (
+    <label className="text-sm text-slate-700 dark:text-slate-300">
+      {label}
+      <input
+        type="date"
+        value={draft}
+        min={min}
+        max={max}
+        onChange={(event) => {
+          setDraft(event.target.value)
+          commit(event.target.value)
+        }}
+        onBlur={() => {
+          commit(draft)
+        }}
+        className={`${field} mt-1 block w-full text-sm`}
+      />
+    </label>
   )
 }
