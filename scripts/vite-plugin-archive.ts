@@ -2,6 +2,8 @@
 // fields (what the timeline needs), and one small file per release with its body, fetched only
 // when that release is opened. Both live under a folder named after the archive's content hash,
 // so a host may cache them forever.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import { contentHash } from '../src/pipeline/slug.ts'
 import {
@@ -77,6 +79,26 @@ export function archivePlugin(): Plugin {
     },
     generateBundle() {
       for (const [fileName, source] of load().files) this.emitFile({ type: 'asset', fileName, source })
+    },
+    // `npm start` serves the production build. A path the static server refuses (a malformed escape
+    // like %E0%A4%A, an encoded ../) still gets the app, as every other unknown path does, and the
+    // app shows its not-found page instead of the server's empty error.
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '/').split('?')[0]!
+        let decoded: string | undefined
+        try {
+          decoded = decodeURIComponent(path)
+        } catch {
+          decoded = undefined
+        }
+        if (decoded !== undefined && !decoded.includes('..')) {
+          next()
+          return
+        }
+        res.setHeader('Content-Type', 'text/html; charset=utf-8')
+        res.end(readFileSync(join(server.config.root, server.config.build.outDir, 'index.html')))
+      })
     },
     configureServer(server) {
       serveFromMemory(server, base, () => load())
