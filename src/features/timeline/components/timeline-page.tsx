@@ -1,5 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
-import { Link } from '@tanstack/react-router'
+import { Link, useLocation, useNavigate } from '@tanstack/react-router'
 import { useMemo } from 'react'
 import { archiveIndexQuery } from '@/lib/archive-queries'
 import { plural } from '@/lib/format'
@@ -11,6 +11,9 @@ import { ActiveFilters } from './active-filters'
 import { FilterPanel } from './filter-panel'
 import { SearchBox } from './search-box'
 import { TimelineEntry } from './timeline-entry'
+
+/** Releases rendered at a time: long timelines grow by "Show more", so a click never re-renders thousands. */
+const PAGE_SIZE = 50
 
 interface TimelinePageProps {
   search: TimelineSearch
@@ -31,9 +34,12 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
     [index, search, pinnedTopic, hits],
   )
   const byRelevance = Boolean(hits) && search.sort !== 'date'
+  const navigate = useNavigate()
+  const shown = useLocation({ select: (location) => location.state.shown }) ?? PAGE_SIZE
+  const visible = useMemo(() => view.articles.slice(0, shown), [view, shown])
   const months = useMemo(
-    () => (byRelevance ? [{ month: 'results', label: '', articles: view.articles }] : groupByMonth(view.articles)),
-    [view, byRelevance],
+    () => (byRelevance ? [{ month: 'results', label: '', articles: visible }] : groupByMonth(visible)),
+    [visible, byRelevance],
   )
   const position = useMemo(() => new Map(index.articles.map((a, i) => [a.slug, i])), [index])
   const waitingForSearch = Boolean(search.q) && !hits
@@ -113,6 +119,26 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
               </ol>
             </section>
           ))
+        )}
+        {!waitingForSearch && view.articles.length > visible.length && (
+          <p className="mt-8 text-center">
+            <button
+              type="button"
+              onClick={() => {
+                void navigate({
+                  to: '.',
+                  search: (previous) => previous,
+                  state: (previous) => ({ ...previous, shown: shown + PAGE_SIZE }),
+                  replace: true,
+                  resetScroll: false,
+                })
+              }}
+              className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:border-blue-700 hover:text-blue-800 dark:border-slate-500 dark:hover:border-blue-300 dark:hover:text-blue-200"
+            >
+              Show {Math.min(PAGE_SIZE, view.articles.length - visible.length)} more of the{' '}
+              {(view.articles.length - visible.length).toLocaleString('en-GB')} left
+            </button>
+          </p>
         )}
       </section>
     </div>
