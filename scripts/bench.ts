@@ -24,9 +24,9 @@ interface Measures {
   firstLoad: Record<string, number>
   articleLoad: Record<string, number>
   firstTitleMs: number
-  filter: number[]
+  filter: Timing[]
   filterSlowEvents: number
-  keystroke: number[]
+  keystroke: Timing[]
   keystrokeSlowEvents: number
   searchBytesBefore: number
   searchBytesAfter: number
@@ -77,10 +77,17 @@ async function measure(browser: Browser, archive: Archive, port: number): Promis
   // A topic that narrows the timeline but leaves a fair number of releases.
   const topic = [...built.index.topics].filter((t) => t.count < built.articles.length).sort((a, b) => b.count - a.count)[0]!
   try {
+    const step = (name: string) => {
+      console.log(`bench:   ${archive.name}: ${name}`)
+    }
+    step(`built in ${buildSeconds.toFixed(1)} s; first-load bytes`)
     const firstLoad = await loadBytes(browser, base, '/', outDir)
     const articleLoad = await loadBytes(browser, base, `/articles/${article.slug}`, outDir)
+    step('time to first title')
     const firstTitleMs = median(await repeat(LOADS, () => timeToFirstTitle(browser, base)))
+    step(`filter clicks on “${topic.label}”`)
     const { filter, filterSlowEvents, heapMB } = await filterClicks(browser, base, topic.label)
+    step('keystrokes')
     const search = await keystrokes(browser, base, outDir)
     return { buildSeconds, firstLoad, articleLoad, firstTitleMs, filter, filterSlowEvents, heapMB, ...search }
   } finally {
@@ -114,64 +121,90 @@ async function loadBytes(browser: Browser, base: string, path: string, outDir: s
 async function timeToFirstTitle(browser: Browser, base: string): Promise<number> {
   const context = await browser.newContext()
   const page = await context.newPage()
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
+  await page.addInitScript(`
+    new MutationObserver(function (_, observer) {
       if (document.querySelector('[data-timeline-entry]')) {
-        ;(window as unknown as { firstTitle: number }).firstTitle = performance.now()
+        window.firstTitle = performance.now()
         observer.disconnect()
       }
     }).observe(document, { childList: true, subtree: true })
-  })
+  `)
   await page.goto(base)
-  await page.waitForFunction(() => (window as unknown as { firstTitle?: number }).firstTitle !== undefined)
-  const value = await page.evaluate(() => (window as unknown as { firstTitle: number }).firstTitle)
+  await page.waitForFunction('window.firstTitle !== undefined')
+  const value = await page.evaluate<number>('window.firstTitle')
   await context.close()
   return value
 }
 
-/** Records Event Timing entries of one type slower than 16 ms (the API's finest threshold). */
+// In-page helpers, as plain JavaScript: functions passed to page.evaluate from this file would be
+// compiled with esbuild's name-keeping helper, which does not exist in the page.
+const PAGE_HELPERS = `
+window.benchSlowEvents = []
+window.watchSlowEvents = function (type) {
+  window.benchSlowEvents = []
+  new PerformanceObserver(function (list) {
+    for (const entry of list.getEntries()) if (entry.name === type) window.benchSlowEvents.push(entry.duration)
+  }).observe({ type: 'event', durationThreshold: 16, buffered: false })
+}
+// Two times from the input event (its hardware timestamp): to the DOM holding the updated list (the
+// status line and the list render in one commit), and to the next frame after it, which adds the
+// wait for the display's refresh.
+window.armMeasurement = function (type) {
+  window.benchPending = new Promise(function (resolve) {
+    document.addEventListener(type, function (event) {
+      performance.mark('interaction-start', { startTime: event.timeStamp })
+      function statusText() {
+        const status = document.querySelector('main [role=status]')
+        return status && status.textContent
+      }
+      const before = statusText()
+      let finished = false
+      function done(duration) {
+        if (finished) return
+        finished = true
+        observer.disconnect()
+        clearTimeout(timeout)
+        resolve(duration)
+      }
+      // The status line may be re-rendered as a new node: watch all of main, re-read it each time.
+      let updated
+      const observer = new MutationObserver(function () {
+        if (updated !== undefined || statusText() === before) return
+        updated = performance.measure('interaction-dom', 'interaction-start').duration
+        requestAnimationFrame(function () {
+          setTimeout(function () {
+            done({ dom: updated, frame: performance.measure('interaction-frame', 'interaction-start').duration })
+          })
+        })
+      })
+      const timeout = setTimeout(function () { done({ dom: Infinity, frame: Infinity }) }, 10000)
+      observer.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true })
+    }, { capture: true, once: true })
+  })
+}
+`
+
 async function watchSlowEvents(page: Page, type: string) {
-  await page.evaluate((eventType) => {
-    const slow: number[] = []
-    ;(window as unknown as { slowEvents: number[] }).slowEvents = slow
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (entry.name === eventType) slow.push(entry.duration)
-    }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit)
-  }, type)
+  await page.evaluate(PAGE_HELPERS)
+  await page.evaluate(`window.watchSlowEvents(${JSON.stringify(type)})`)
 }
 
 /**
- * Time from the input event (its hardware timestamp) to the frame after the status line changed:
- * the list and its count render in the same commit, so this is input to updated results on screen.
+ * Listens for the next `type` event, then runs `act`, then waits for its measurement. The listener
+ * is in place before the input is sent: input and evaluation travel separately to the page.
  */
-function armMeasurement(page: Page, eventType: string): Promise<number> {
-  return page.evaluate(
-    (type) =>
-      new Promise<number>((resolve) => {
-        document.addEventListener(
-          type,
-          (event) => {
-            const start = event.timeStamp
-            performance.mark('interaction-start', { startTime: start })
-            const status = document.querySelector('main [role=status]')!
-            const before = status.textContent
-            const observer = new MutationObserver(() => {
-              if (status.textContent === before) return
-              observer.disconnect()
-              requestAnimationFrame(() => {
-                setTimeout(() => {
-                  resolve(performance.measure('interaction', 'interaction-start').duration)
-                })
-              })
-            })
-            observer.observe(status, { childList: true, subtree: true, characterData: true })
-          },
-          { capture: true, once: true },
-        )
-      }),
-    eventType,
-  )
+async function measureInteraction(page: Page, type: string, act: () => Promise<void>): Promise<Timing> {
+  await page.evaluate(`void window.armMeasurement(${JSON.stringify(type)})`)
+  await act()
+  return page.evaluate<Timing>('window.benchPending')
 }
+
+interface Timing {
+  dom: number
+  frame: number
+}
+
+const slowEvents = (page: Page) => page.evaluate<number>('window.benchSlowEvents.length')
 
 async function filterClicks(browser: Browser, base: string, topicLabel: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
@@ -183,13 +216,11 @@ async function filterClicks(browser: Browser, base: string, topicLabel: string) 
   const heap = (await session.send('Runtime.getHeapUsage')) as { usedSize: number }
   await watchSlowEvents(page, 'click')
   const checkbox = page.getByRole('checkbox', { name: new RegExp(`^${topicLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
-  const filter: number[] = []
+  const filter: Timing[] = []
   for (let i = 0; i < INTERACTIONS; i++) {
-    const measured = armMeasurement(page, 'click')
-    await checkbox.click()
-    filter.push(await measured)
+    filter.push(await measureInteraction(page, 'click', () => checkbox.click()))
   }
-  const filterSlowEvents = await page.evaluate(() => (window as unknown as { slowEvents: number[] }).slowEvents.length)
+  const filterSlowEvents = await slowEvents(page)
   await context.close()
   return { filter, filterSlowEvents, heapMB: heap.usedSize / 1024 / 1024 }
 }
@@ -206,28 +237,30 @@ async function keystrokes(browser: Browser, base: string, outDir: string) {
   const box = page.getByRole('searchbox', { name: 'Search releases' })
   const started = Date.now()
   await box.fill('minister')
-  await page.getByRole('status').filter({ hasText: 'found for' }).waitFor()
+  await page.getByRole('status').filter({ hasText: 'found for' }).waitFor({ timeout: 60_000 })
   const searchReadyMs = Date.now() - started
-  await page.waitForLoadState('networkidle')
   const searchFiles = fetched.filter((p) => !beforeSearch.has(p))
   const searchBytesAfter = searchFiles.reduce((sum, p) => {
     const file = join(outDir, decodeURIComponent(p))
     return existsSync(file) ? sum + gzipSync(readFileSync(file)).length : sum
   }, 0)
-  await box.fill('')
+  await box.fill('', { timeout: 10_000 })
   await watchSlowEvents(page, 'keydown')
-  const keystroke: number[] = []
+  const keystroke: Timing[] = []
   const queries = ['lithium', 'airbus', 'autonomous ship', 'reshoring', 'semiconductors', 'exports']
   for (let i = 0; keystroke.length < INTERACTIONS; i++) {
     await box.fill('')
     for (const char of queries[i % queries.length]!) {
       if (keystroke.length >= INTERACTIONS) break
-      const measured = armMeasurement(page, 'keydown')
-      await page.keyboard.press(char === ' ' ? 'Space' : char)
-      keystroke.push(await measured)
+      // A space changes no result (the query is trimmed): type it without measuring.
+      if (char === ' ') {
+        await page.keyboard.press('Space')
+        continue
+      }
+      keystroke.push(await measureInteraction(page, 'keydown', () => page.keyboard.press(char)))
     }
   }
-  const keystrokeSlowEvents = await page.evaluate(() => (window as unknown as { slowEvents: number[] }).slowEvents.length)
+  const keystrokeSlowEvents = await slowEvents(page)
   await context.close()
   return { keystroke, keystrokeSlowEvents, searchReadyMs, searchBytesBefore: 0, searchBytesAfter }
 }
@@ -247,9 +280,23 @@ async function repeat<T>(times: number, task: () => Promise<T>): Promise<T[]> {
   return values
 }
 
+type Row = [string, number, number, string, ((s: number, l: number) => boolean) | undefined]
+
+/** The budget applies to the work (input to updated DOM); the next frame adds the display's wait. */
+function interactionRows(name: string, seed: Timing[], large: Timing[]): Row[] {
+  const dom = (t: Timing[]) => t.map((x) => x.dom)
+  const frame = (t: Timing[]) => t.map((x) => x.frame)
+  return [
+    [`${name}, median (ms)`, median(dom(seed)), median(dom(large)), '10k ≤ 16', (_, l) => l <= 16],
+    [`${name}, p95 (ms)`, percentile(dom(seed), 95), percentile(dom(large), 95), '10k ≤ 50', (_, l) => l <= 50],
+    [`  … to next frame, median (ms)`, median(frame(seed)), median(frame(large)), '', undefined],
+    [`  … to next frame, p95 (ms)`, percentile(frame(seed), 95), percentile(frame(large), 95), '', undefined],
+  ]
+}
+
 function report(seed: Measures, large: Measures): boolean {
   const kb = (bytes: number) => bytes / 1024
-  const rows: [string, number, number, string, ((s: number, l: number) => boolean) | undefined][] = [
+  const rows: Row[] = [
     ['build time (s)', seed.buildSeconds, large.buildSeconds, '10k ≤ 30 s', (_, l) => l <= 30],
     ['first load / total (KB gz)', kb(seed.firstLoad.total!), kb(large.firstLoad.total!), 'seed ≤ 120, 10k ≤ 1.3× seed', (s, l) => s <= 120 && l <= 1.3 * s],
     ...(['html', 'js', 'css', 'data'] as const).map((kind): [string, number, number, string, undefined] => [
@@ -257,12 +304,10 @@ function report(seed: Measures, large: Measures): boolean {
     ]),
     ['first load article (KB gz)', kb(seed.articleLoad.total!), kb(large.articleLoad.total!), '', undefined],
     ['first title on screen (ms)', seed.firstTitleMs, large.firstTitleMs, '', undefined],
-    ['filter click → list, median (ms)', median(seed.filter), median(large.filter), '10k ≤ 16', (_, l) => l <= 16],
-    ['filter click → list, p95 (ms)', percentile(seed.filter, 95), percentile(large.filter, 95), '10k ≤ 50', (_, l) => l <= 50],
-    ['  clicks over 16 ms (Event Timing)', seed.filterSlowEvents, large.filterSlowEvents, `of ${INTERACTIONS}`, undefined],
-    ['keystroke → results, median (ms)', median(seed.keystroke), median(large.keystroke), '10k ≤ 16', (_, l) => l <= 16],
-    ['keystroke → results, p95 (ms)', percentile(seed.keystroke, 95), percentile(large.keystroke, 95), '10k ≤ 50', (_, l) => l <= 50],
-    ['  keys over 16 ms (Event Timing)', seed.keystrokeSlowEvents, large.keystrokeSlowEvents, `of ${INTERACTIONS}`, undefined],
+    ...interactionRows('filter click → list', seed.filter, large.filter),
+    ['  clicks to next paint over 16 ms (Event Timing)', seed.filterSlowEvents, large.filterSlowEvents, `of ${INTERACTIONS}`, undefined],
+    ...interactionRows('keystroke → results', seed.keystroke, large.keystroke),
+    ['  keys to next paint over 16 ms (Event Timing)', seed.keystrokeSlowEvents, large.keystrokeSlowEvents, `of ${INTERACTIONS}`, undefined],
     ['search bytes before first query (KB gz)', kb(seed.searchBytesBefore), kb(large.searchBytesBefore), '', undefined],
     ['search bytes after first query (KB gz)', kb(seed.searchBytesAfter), kb(large.searchBytesAfter), '', undefined],
     ['first search ready (ms)', seed.searchReadyMs, large.searchReadyMs, '', undefined],
