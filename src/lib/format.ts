@@ -1,14 +1,8 @@
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-const shortDateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 
 /** `2024-05-22` as "22 May 2024", the same on every machine whatever its time zone. */
 export function formatDate(iso: string): string {
   return dateFormat.format(new Date(`${iso}T00:00:00Z`))
-}
-
-/** `2024-05-22` as "22 May 2024" with the month shortened where space is tight. */
-export function formatShortDate(iso: string): string {
-  return shortDateFormat.format(new Date(`${iso}T00:00:00Z`))
 }
 
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {
