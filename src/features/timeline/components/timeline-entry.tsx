@@ -3,7 +3,6 @@ import { useMemo } from 'react'
 import { HighlightedText } from '@/components/ui/highlighted-text'
 import { TopicTag } from '@/components/ui/topic-tag'
 import { excerptAround, findMatches } from '@/lib/search/highlight'
-import { matchingTerms } from '@/lib/search/query'
 import { formatDate } from '@/lib/format'
 import type { ArchiveIndex, ArticleSummary } from '@/pipeline/types'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
@@ -13,21 +12,22 @@ interface TimelineEntryProps {
   index: ArchiveIndex
   search: TimelineSearch
   pinnedTopic?: string | undefined
-  /** With a search, the release's body: the excerpt shown is the part around the best match. */
-  body?: string | undefined
+  /** With a search: the release's body (the excerpt shown is the part around the best match) and its matched words. */
+  match?: { body: string; terms: ReadonlySet<string> } | undefined
 }
 
-export function TimelineEntry({ article, index, search, pinnedTopic, body }: TimelineEntryProps) {
+export function TimelineEntry({ article, index, search, pinnedTopic, match }: TimelineEntryProps) {
   const category = index.categories.find((c) => c.slug === article.category)
-  const { q } = search
   const marked = useMemo(() => {
-    if (!q) return undefined
-    const terms = matchingTerms(`${article.title} ${body ?? article.excerpt}`, q)
+    if (!match) return undefined
     return {
-      title: findMatches(article.title, terms),
-      excerpt: (body && excerptAround(body, terms)) || { text: article.excerpt, ranges: findMatches(article.excerpt, terms) },
+      title: findMatches(article.title, match.terms),
+      excerpt: excerptAround(match.body, match.terms) ?? {
+        text: article.excerpt,
+        ranges: findMatches(article.excerpt, match.terms),
+      },
     }
-  }, [q, article, body])
+  }, [article, match])
   return (
     <li className="py-5">
       <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -41,7 +41,17 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
     () => (byRelevance ? [{ month: 'results', label: '', articles: visible }] : groupByMonth(visible)),
     [visible, byRelevance],
   )
-  const position = useMemo(() => new Map(index.articles.map((a, i) => [a.slug, i])), [index])
+  // What each shown release matched, to mark it: the engine's own words, so no body is re-read.
+  const matches = useMemo(() => {
+    const bySlug = new Map<string, { body: string; terms: ReadonlySet<string> }>()
+    if (!hits || !engine.data) return bySlug
+    const shownSlugs = new Set(visible.map((a) => a.slug))
+    for (const hit of hits) {
+      const slug = index.articles[hit.id]!.slug
+      if (shownSlugs.has(slug)) bySlug.set(slug, { body: engine.data.releases[hit.id]!.body, terms: new Set(hit.terms) })
+    }
+    return bySlug
+  }, [hits, engine.data, index, visible])
   const waitingForSearch = Boolean(search.q) && !hits
   const corrections = useAddressCorrections()
   const topic = index.topics.find((t) => t.slug === pinnedTopic)
@@ -113,7 +123,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
                     index={index}
                     search={search}
                     pinnedTopic={pinnedTopic}
-                    body={hits ? engine.data?.releases[position.get(article.slug)!]?.body : undefined}
+                    match={matches.get(article.slug)}
                   />
                 ))}
               </ol>
