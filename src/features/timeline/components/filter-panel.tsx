@@ -1,5 +1,5 @@
 import { Link, useNavigate } from '@tanstack/react-router'
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { ArchiveIndex } from '@/pipeline/types'
 import { quickRanges, type TimelineView } from '@/lib/timeline/filter-articles'
 import { completeDate, type TimelineSearch } from '@/lib/timeline/timeline-search'
@@ -20,8 +20,9 @@ export function FilterPanel({ index, view, search, pinnedTopic }: FilterPanelPro
   const panelId = useId()
   const go = (next: TimelineSearch) => void navigate({ to: '.', search: next })
   const selected = search.topic ?? []
-  const groups = [...new Set(index.topics.map((t) => t.group))]
-  const ranges = quickRanges(index.articles)
+  const groups = useMemo(() => [...new Set(index.topics.map((t) => t.group))], [index])
+  // Depends on the archive only: computed once, not on every click or keystroke.
+  const ranges = useMemo(() => quickRanges(index.articles), [index])
   const newest = index.articles[0]?.date
   const oldest = index.articles[index.articles.length - 1]?.date
 
