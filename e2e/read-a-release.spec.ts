@@ -54,3 +54,22 @@ test('an unknown address gets a not-found page with a way home', async ({ page }
   await expect(page).toHaveURL('/')
 })
 
+
+test('opening a release puts focus on its content, as a page load would for a screen reader', async ({ page, archive }) => {
+  await page.goto('/')
+  await page.getByRole('link', { name: archive.articles[0]!.title, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(archive.articles[0]!.title)
+  await expect(page.getByRole('main')).toBeFocused()
+})
+
+test('the share note of one release does not carry over to the next', async ({ page, archive, context }) => {
+  const release = archive.articles.find((a) => a.twin) ?? archive.articles[0]!
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto(`/articles/${release.slug}`)
+  await page.getByRole('button', { name: 'Share' }).click()
+  await expect(page.getByText('Link copied to the clipboard.')).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url())
+  await page.getByRole('navigation', { name: 'Newer and older releases' }).getByRole('link').first().click()
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(release.title)
+  await expect(page.getByText('Link copied to the clipboard.')).toHaveCount(0)
+})

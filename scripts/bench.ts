@@ -154,7 +154,7 @@ window.armMeasurement = function (type) {
     document.addEventListener(type, function (event) {
       performance.mark('interaction-start', { startTime: event.timeStamp })
       function statusText() {
-        const status = document.querySelector('main [role=status]')
+        const status = document.querySelector('main [data-result-count]')
         return status && status.textContent
       }
       const before = statusText()

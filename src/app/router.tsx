@@ -26,7 +26,7 @@ declare module '@tanstack/react-router' {
   }
   interface HistoryState {
     /** The timeline a release was opened from, so "back to the timeline" keeps its filters. */
-    timeline?: { topic?: string; search: Record<string, unknown> }
+    timeline?: { topic?: string; search: Record<string, unknown>; shown?: number }
     /** How many releases the timeline shows ("Show more"), kept per history entry so Back restores it. */
     shown?: number
   }

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { createRootRouteWithContext, HeadContent, Link, Outlet } from '@tanstack/react-router'
+import { createRootRouteWithContext, HeadContent, Link, Outlet, useLocation } from '@tanstack/react-router'
+import { useEffect, useRef } from 'react'
 import { KeyboardShortcuts } from '@/components/keyboard-shortcuts'
 import { NotFoundPage } from '@/components/not-found-page'
 import { ThemeSwitch } from '@/components/theme-switch'
@@ -14,6 +15,7 @@ const navLink =
   'rounded px-1 text-slate-700 hover:text-blue-800 aria-[current=page]:font-semibold aria-[current=page]:text-slate-950 dark:text-slate-300 dark:hover:text-blue-200 dark:aria-[current=page]:text-white'
 
 function RootLayout() {
+  useFocusOnNewPage()
   return (
     <>
       <HeadContent />
@@ -56,4 +58,18 @@ function RootLayout() {
       </footer>
     </>
   )
+}
+
+/**
+ * On a new page (another path, not a filter change), focus moves to the main content, as a full
+ * page load would put a screen reader there; the scroll position is the router's to restore.
+ */
+function useFocusOnNewPage() {
+  const pathname = useLocation({ select: (location) => location.pathname })
+  const previous = useRef(pathname)
+  useEffect(() => {
+    if (previous.current === pathname) return
+    previous.current = pathname
+    document.getElementById('main')?.focus({ preventScroll: true })
+  }, [pathname])
 }

@@ -19,7 +19,9 @@ export const Route = createFileRoute('/articles/$slug')({
 })
 
 function ArticleRoute() {
-  return <ArticlePage slug={Route.useParams().slug} />
+  const { slug } = Route.useParams()
+  // A new release is a new page: nothing (a "Link copied" note, hidden highlights) carries over.
+  return <ArticlePage key={slug} slug={slug} />
 }
 
 function ArticleNotFoundRoute() {

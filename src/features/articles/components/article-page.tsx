@@ -1,10 +1,11 @@
-import { useSuspenseQuery } from '@tanstack/react-query'
-import { Link, useLocation } from '@tanstack/react-router'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { type HistoryState, Link, useLocation } from '@tanstack/react-router'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { HighlightedText } from '@/components/ui/highlighted-text'
 import { TopicTag } from '@/components/ui/topic-tag'
 import { findMatches } from '@/lib/search/highlight'
 import { matchingTerms } from '@/lib/search/query'
+import { searchEngineQuery } from '@/lib/search/search-queries'
 import { filterArticles } from '@/lib/timeline/filter-articles'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
 import { archiveIndexQuery, articleQuery } from '@/lib/archive-queries'
@@ -19,13 +20,23 @@ export function ArticlePage({ slug }: { slug: string }) {
   const { data: index } = useSuspenseQuery(archiveIndexQuery())
   // The timeline the reader came from, if any: "back" returns to it, and newer/older step through it.
   const timeline = useLocation({ select: (location) => location.state.timeline })
-  const timelineSearch = timeline ? validateTimelineSearch(timeline.search) : undefined
-  const stream = timeline ? filterArticles(index.articles, timelineSearch!, timeline.topic).articles : index.articles
-  const position = stream.findIndex((a) => a.slug === slug)
-  const newer = position > 0 ? stream[position - 1] : undefined
-  const older = position >= 0 ? stream[position + 1] : undefined
+  const timelineSearch = useMemo(() => (timeline ? validateTimelineSearch(timeline.search) : undefined), [timeline])
+  // From a search, newer/older follow its results, if the search engine is still loaded; it is
+  // not fetched again just for that.
+  const engine = useQuery({ ...searchEngineQuery(), enabled: false }).data
+  const stream = useMemo(() => {
+    if (!timeline || !timelineSearch) return index.articles
+    const hits = timelineSearch.q ? engine?.search(timelineSearch.q) : undefined
+    if (timelineSearch.q && !hits) return undefined
+    return filterArticles(index.articles, timelineSearch, timeline.topic, hits).articles
+  }, [index, timeline, timelineSearch, engine])
+  const position = stream ? stream.findIndex((a) => a.slug === slug) : -1
+  const newer = stream && position > 0 ? stream[position - 1] : undefined
+  const older = stream && position >= 0 ? stream[position + 1] : undefined
   const topicLabel = (topic: string) => index.topics.find((t) => t.slug === topic)?.label ?? topic
-  const keepTimeline = { timeline }
+  const keepTimeline: HistoryState = { timeline }
+  // Back to the timeline as it was left, "Show more" included.
+  const backState: HistoryState = timeline?.shown ? { shown: timeline.shown } : {}
   // Opened from a search: its words are marked in the text, and the page scrolls to the first.
   const [showMatches, setShowMatches] = useState(true)
   const query = showMatches ? timelineSearch?.q : undefined
@@ -42,11 +53,11 @@ export function ArticlePage({ slug }: { slug: string }) {
     <article aria-labelledby="article-heading" className="mx-auto max-w-[70ch]">
       <p className="print:hidden">
         {timeline?.topic ? (
-          <Link to="/topics/$topic" params={{ topic: timeline.topic }} search={timelineSearch} className={link}>
+          <Link to="/topics/$topic" params={{ topic: timeline.topic }} search={timelineSearch} state={backState} className={link}>
             ← Back to {topicLabel(timeline.topic)}
           </Link>
         ) : (
-          <Link to="/" search={timelineSearch ?? {}} className={link}>
+          <Link to="/" search={timelineSearch ?? {}} state={backState} className={link}>
             ← Back to the timeline
           </Link>
         )}
@@ -109,6 +120,7 @@ export function ArticlePage({ slug }: { slug: string }) {
           </ul>
         </section>
       )}
+      {(newer ?? older) && (
       <nav aria-label="Newer and older releases" className="mt-12 grid gap-4 border-t border-slate-200 pt-6 sm:grid-cols-2 dark:border-slate-800 print:hidden">
         {newer ? (
           <Link to="/articles/$slug" params={{ slug: newer.slug }} state={keepTimeline} rel="prev" className="group block">
@@ -125,11 +137,12 @@ export function ArticlePage({ slug }: { slug: string }) {
           </Link>
         )}
       </nav>
+      )}
     </article>
   )
 }
 
-function RelatedLink({ release, state }: { release: ArticleLink; state: { timeline?: { topic?: string; search: Record<string, unknown> } | undefined } }) {
+function RelatedLink({ release, state }: { release: ArticleLink; state: HistoryState }) {
   return (
     <>
       <Link to="/articles/$slug" params={{ slug: release.slug }} state={state} className={link}>

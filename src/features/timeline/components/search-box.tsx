@@ -15,10 +15,15 @@ export function SearchBox({ search }: { search: TimelineSearch }) {
   const id = useId()
   const [draft, setDraft] = useState(search.q ?? '')
   const [addressQuery, setAddressQuery] = useState(search.q)
+  // The queries this box sent: when the address catches up with one of them, the draft (which may
+  // already hold more letters) stays as it is.
+  const [sent, setSent] = useState<string[]>([])
   if (search.q !== addressQuery) {
-    // The address changed from elsewhere (Back, a link): show what it says.
     setAddressQuery(search.q)
-    if ((search.q ?? '') !== draft.trim()) setDraft(search.q ?? '')
+    // Caught up with the last keystroke: nothing this box sent is still on its way.
+    if ((search.q ?? '') === draft.trim()) setSent([])
+    // The address changed from elsewhere (Back, a link): show what it says.
+    else if (!sent.includes(search.q ?? '')) setDraft(search.q ?? '')
   }
   const warm = () => {
     queryClient.query(searchEngineQuery()).catch(() => undefined)
@@ -41,9 +46,17 @@ export function SearchBox({ search }: { search: TimelineSearch }) {
           onFocus={warm}
           onChange={(event) => {
             const value = event.target.value
+            // The first letter adds a history entry; the rest replace it. Judged by the box's own
+            // text, since the address may not have caught up with the last keystroke yet.
+            const replace = draft.trim() !== ''
             setDraft(value)
             const q = value.trim() || undefined
-            void navigate({ to: '.', search: { ...search, q }, replace: Boolean(search.q) })
+            setSent((previous) => [...previous, q ?? ''])
+            void navigate({
+              to: '.',
+              search: (previous: TimelineSearch) => ({ ...previous, q, sort: q ? previous.sort : undefined }),
+              replace,
+            })
           }}
           className="w-full max-w-xl rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
         />

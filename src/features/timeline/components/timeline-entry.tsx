@@ -12,11 +12,13 @@ interface TimelineEntryProps {
   index: ArchiveIndex
   search: TimelineSearch
   pinnedTopic?: string | undefined
+  /** How many releases the timeline shows, so "back to the timeline" shows as many again. */
+  shown?: number | undefined
   /** With a search: the release's body (the excerpt shown is the part around the best match) and its matched words. */
   match?: { body: string; terms: ReadonlySet<string> } | undefined
 }
 
-export function TimelineEntry({ article, index, search, pinnedTopic, match }: TimelineEntryProps) {
+export function TimelineEntry({ article, index, search, pinnedTopic, shown, match }: TimelineEntryProps) {
   const category = index.categories.find((c) => c.slug === article.category)
   const marked = useMemo(() => {
     if (!match) return undefined
@@ -39,7 +41,7 @@ export function TimelineEntry({ article, index, search, pinnedTopic, match }: Ti
         <Link
           to="/articles/$slug"
           params={{ slug: article.slug }}
-          state={{ timeline: { ...(pinnedTopic ? { topic: pinnedTopic } : {}), search: { ...search } } }}
+          state={{ timeline: { ...(pinnedTopic ? { topic: pinnedTopic } : {}), search: { ...search }, ...(shown ? { shown } : {}) } }}
           data-timeline-entry=""
           className="text-blue-800 hover:underline dark:text-blue-300"
         >

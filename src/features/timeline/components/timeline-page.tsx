@@ -1,6 +1,6 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { Link, useLocation, useNavigate } from '@tanstack/react-router'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { archiveIndexQuery } from '@/lib/archive-queries'
 import { plural } from '@/lib/format'
 import { searchEngineQuery } from '@/lib/search/search-queries'
@@ -11,6 +11,22 @@ import { ActiveFilters } from './active-filters'
 import { FilterPanel } from './filter-panel'
 import { SearchBox } from './search-box'
 import { TimelineEntry } from './timeline-entry'
+
+const ANNOUNCE_AFTER_TYPING_MS = 600
+
+/** `text`, once it has stayed the same for `delay` milliseconds. */
+function useSettledText(text: string, delay: number): string {
+  const [settled, setSettled] = useState(text)
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSettled(text)
+    }, delay)
+    return () => {
+      clearTimeout(timer)
+    }
+  }, [text, delay])
+  return settled
+}
 
 /** Releases rendered at a time: long timelines grow by "Show more", so a click never re-renders thousands. */
 const PAGE_SIZE = 50
@@ -55,8 +71,18 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
   const waitingForSearch = Boolean(search.q) && !hits
   const corrections = useAddressCorrections()
   const topic = index.topics.find((t) => t.slug === pinnedTopic)
-  const filtered = (search.topic?.length ?? 0) > 0 || Boolean(search.q ?? search.category ?? search.from ?? search.to)
   const total = topic ? topic.count : index.articles.length
+  const filtered = (search.topic?.length ?? 0) > 0 || Boolean(search.q ?? search.category ?? search.from ?? search.to)
+  const count = engine.isError
+    ? 'The search could not be loaded. Check the connection and reload the page.'
+    : waitingForSearch
+      ? 'Searching…'
+      : search.q
+        ? `${plural(view.articles.length, 'release')} found for “${search.q}”${byRelevance ? ', best match first' : ', newest first'}`
+        : filtered
+          ? `Showing ${plural(view.articles.length, 'release')} of ${total.toLocaleString('en-GB')}`
+          : `${plural(total, 'release')}, newest first`
+  const announced = useSettledText(count, search.q ? ANNOUNCE_AFTER_TYPING_MS : 0)
 
   return (
     <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
@@ -90,29 +116,29 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
           </div>
         )}
         <SearchBox search={search} />
-        <p role="status" className="mt-3 text-slate-600 dark:text-slate-400">
-          {engine.isError
-            ? 'The search could not be loaded. Check the connection and reload the page.'
-            : waitingForSearch
-              ? 'Searching…'
-              : search.q
-                ? `${plural(view.articles.length, 'release')} found for “${search.q}”${byRelevance ? ', best match first' : ', newest first'}`
-                : filtered
-                  ? `Showing ${plural(view.articles.length, 'release')} of ${total.toLocaleString('en-GB')}`
-                  : `${plural(total, 'release')}, newest first`}
+        <p data-result-count="" aria-hidden="true" className="mt-3 text-slate-600 dark:text-slate-400">
+          {count}
+        </p>
+        {/* Screen readers hear the count once typing pauses, not after every letter. */}
+        <p role="status" className="sr-only">
+          {announced}
         </p>
         <ActiveFilters index={index} search={search} />
         {waitingForSearch ? null : view.articles.length === 0 ? (
-          <EmptyResult filtered={filtered} />
+          <EmptyResult filtered={filtered} onTopicPage={Boolean(topic)} />
         ) : (
           months.map((group) => (
-            <section key={group.month} aria-labelledby={group.label ? `month-${group.month}` : undefined} aria-label={group.label ? undefined : 'Search results'} className="mt-8">
-              {group.label && (
+            <section key={group.month} aria-labelledby={`month-${group.month}`} className="mt-8">
+              {group.label ? (
                 <h2
                   id={`month-${group.month}`}
                   className="sticky top-0 z-[1] border-b border-slate-200 bg-white/95 py-2 text-sm font-semibold tracking-wide text-slate-600 uppercase backdrop-blur dark:border-slate-800 dark:bg-slate-950/95 dark:text-slate-400"
                 >
                   {group.label}
+                </h2>
+              ) : (
+                <h2 id={`month-${group.month}`} className="sr-only">
+                  Search results
                 </h2>
               )}
               <ol className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -124,6 +150,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
                     search={search}
                     pinnedTopic={pinnedTopic}
                     match={matches.get(article.slug)}
+                    shown={shown > PAGE_SIZE ? shown : undefined}
                   />
                 ))}
               </ol>
@@ -155,14 +182,16 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
   )
 }
 
-function EmptyResult({ filtered }: { filtered: boolean }) {
+function EmptyResult({ filtered, onTopicPage }: { filtered: boolean; onTopicPage: boolean }) {
   return (
     <div className="mt-8 rounded-md border border-dashed border-slate-300 p-6 dark:border-slate-700">
       <h2 className="font-semibold">No release matches</h2>
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         {filtered
           ? 'No release carries all of the filters above together. Remove one of them, or clear them all.'
-          : 'This archive holds no releases yet.'}
+          : onTopicPage
+            ? 'No release is tagged with this topic yet.'
+            : 'This archive holds no releases yet.'}
       </p>
       {filtered && (
         <Link to="." search={{}} className="mt-3 inline-block font-medium text-blue-700 underline hover:no-underline dark:text-blue-300">

@@ -14,9 +14,9 @@ export function TopicsPage() {
       <p className="mt-1 max-w-prose text-slate-700 dark:text-slate-300">
         Every release is tagged with the topics its text is about. Open a topic to read its releases, newest first.
       </p>
-      {groups.map((group) => (
-        <section key={group} aria-labelledby={`group-${group}`} className="mt-8">
-          <h2 id={`group-${group}`} className="text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
+      {groups.map((group, i) => (
+        <section key={group} aria-labelledby={`group-${i}`} className="mt-8">
+          <h2 id={`group-${i}`} className="text-sm font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
             {group}
           </h2>
           <ul className="mt-3 grid gap-4 sm:grid-cols-2">
