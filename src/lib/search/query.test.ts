@@ -221,10 +221,11 @@ describe('matchingTerms', () => {
     expect(matchingTerms(text, 'autonomous ship ')).toEqual(new Set(['autonomous', 'ship']))
   })
 
-  it('gives short words no typo', () => {
+  it('gives short words no typo, and no prefix match before the third letter', () => {
     const text = 'AI is at an airbus site, aiming at a new era'
     expect(matchingTerms(text, 'ai ')).toEqual(new Set(['ai']))
-    expect(matchingTerms(text, 'ai')).toEqual(new Set(['ai', 'airbus', 'aiming']))
+    expect(matchingTerms(text, 'ai')).toEqual(new Set(['ai']))
+    expect(matchingTerms(text, 'air')).toEqual(new Set(['airbus']))
   })
 
   it('finds the words of quoted phrases', () => {

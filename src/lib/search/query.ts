@@ -38,6 +38,15 @@ export function parseQuery(query: string): ParsedQuery {
   }
 }
 
+/**
+ * Whether the query's `i`-th word matches as a prefix: the word still being typed, once it has
+ * three letters. One or two letters would match thousands of words in a large archive and make
+ * every first keystroke slow, for results nobody reads ("l" → every release).
+ */
+export function matchesAsPrefix(words: readonly string[], i: number, typing: boolean): boolean {
+  return typing && i === words.length - 1 && words[i]!.length >= 3
+}
+
 /** One typo in a longer word: "lithum" finds lithium, "Airbas" finds Airbus; short words must be exact. */
 export function fuzziness(word: string): 1 | false {
   return word.length >= 5 ? 1 : false
@@ -76,7 +85,7 @@ export function matchingTerms(text: string, query: string): Set<string> {
   const { words, typing } = parseQuery(query)
   const terms = new Set<string>()
   for (const token of new Set(tokenize(text))) {
-    if (words.some((word, i) => wordMatches(token, word, typing && i === words.length - 1))) terms.add(token)
+    if (words.some((word, i) => wordMatches(token, word, matchesAsPrefix(words, i, typing)))) terms.add(token)
   }
   return terms
 }

@@ -302,3 +302,13 @@ describe('queries that find nothing', () => {
     expect(createSearchEngine([]).search('lithium')).toEqual([])
   })
 })
+
+describe('the first letters of a word', () => {
+  it('match as a prefix only from the third letter, so a first keystroke does not list every release', () => {
+    expect(engine.search('l')).toEqual([])
+    expect(engine.search('li').length).toBeLessThan(index.articles.length)
+    expect(engine.search('lit').map((hit) => index.articles[hit.id]!.title)).toEqual(
+      engine.search('lithium').map((hit) => index.articles[hit.id]!.title),
+    )
+  })
+})

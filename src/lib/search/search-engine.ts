@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch'
-import { fuzziness, parseQuery, tokenize, wordMatches } from './query'
+import { fuzziness, matchesAsPrefix, parseQuery, tokenize, wordMatches } from './query'
 
 export interface SearchHit {
   /** Position of the release in the archive index. */
@@ -46,7 +46,7 @@ export function createSearchEngine(releases: readonly SearchableRelease[]) {
     const { words, phrases, typing } = parseQuery(query)
     if (words.length === 0) return []
     const results = index.search(words.join(' '), {
-      prefix: (_term, i, terms) => typing && i === terms.length - 1,
+      prefix: (_term, i, terms) => matchesAsPrefix(terms, i, typing),
     })
     const hits = results
       .filter((r) =>
@@ -57,7 +57,7 @@ export function createSearchEngine(releases: readonly SearchableRelease[]) {
         score: r.score,
         terms: r.terms,
         inTitle: words.every((word, i) =>
-          titleWords[r.id as number]!.some((t) => wordMatches(t, word, typing && i === words.length - 1)),
+          titleWords[r.id as number]!.some((t) => wordMatches(t, word, matchesAsPrefix(words, i, typing))),
         ),
       }))
     hits.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || a.id - b.id)
