@@ -12,6 +12,10 @@ const dist = process.env.E2E_DIST ?? 'dist'
 const otherArchive = 'e2e/fixtures/overlapping-pages'
 const otherPort = port + 1
 const otherOutDir = `.tmp/dist-overlapping-pages-${otherPort}`
+// A third build, of a synthetic archive longer than one page of the timeline.
+const longArchive = '.tmp/corpus-120'
+const longPort = port + 2
+const longOutDir = `.tmp/dist-long-${longPort}`
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,13 +34,18 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /another-archive/,
+      testIgnore: /another-archive|long-timeline/,
       use: { ...devices['Desktop Chrome'] },
     },
     {
       name: 'another-archive',
       testMatch: /another-archive/,
       use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${otherPort}` },
+    },
+    {
+      name: 'long-archive',
+      testMatch: /long-timeline/,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${longPort}` },
     },
   ],
   // Browser tests run against production builds only, never the dev server.
@@ -51,6 +60,13 @@ export default defineConfig({
       command: `npx vite build --outDir ${otherOutDir} --emptyOutDir && npx vite preview --outDir ${otherOutDir} --port ${otherPort} --strictPort`,
       env: { NEWS_DATA: otherArchive },
       url: `http://localhost:${otherPort}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: `npx tsx scripts/corpus.ts --count 120 --out ${longArchive} && npx vite build --outDir ${longOutDir} --emptyOutDir && npx vite preview --outDir ${longOutDir} --port ${longPort} --strictPort`,
+      env: { NEWS_DATA: longArchive },
+      url: `http://localhost:${longPort}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },

@@ -162,12 +162,17 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
             <button
               type="button"
               onClick={() => {
+                const firstNew = visible.length
                 void navigate({
                   to: '.',
                   search: (previous) => previous,
                   state: (previous) => ({ ...previous, shown: shown + PAGE_SIZE }),
                   replace: true,
                   resetScroll: false,
+                }).then(() => {
+                  // Keyboard and screen reader users go on where the new releases begin; the
+                  // button may be gone once the last of them is shown.
+                  document.querySelectorAll<HTMLElement>('[data-timeline-entry]')[firstNew]?.focus()
                 })
               }}
               className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:border-blue-700 hover:text-blue-800 dark:border-slate-500 dark:hover:border-blue-300 dark:hover:text-blue-200"
