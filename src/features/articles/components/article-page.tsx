@@ -8,6 +8,7 @@ import { matchingTerms } from '@/lib/search/query'
 import { searchEngineQuery } from '@/lib/search/search-queries'
 import { filterArticles } from '@/lib/timeline/filter-articles'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
+import { topicLabel } from '@/lib/archive-facets'
 import { archiveIndexQuery, articleQuery } from '@/lib/archive-queries'
 import { formatDate } from '@/lib/format'
 import type { ArticleLink } from '@/pipeline/types'
@@ -33,7 +34,6 @@ export function ArticlePage({ slug }: { slug: string }) {
   const position = stream ? stream.findIndex((a) => a.slug === slug) : -1
   const newer = stream && position > 0 ? stream[position - 1] : undefined
   const older = stream && position >= 0 ? stream[position + 1] : undefined
-  const topicLabel = (topic: string) => index.topics.find((t) => t.slug === topic)?.label ?? topic
   const keepTimeline: HistoryState = { timeline }
   // Back to the timeline as it was left, "Show more" included.
   const backState: HistoryState = timeline?.shown ? { shown: timeline.shown } : {}
@@ -54,7 +54,7 @@ export function ArticlePage({ slug }: { slug: string }) {
       <p className="print:hidden">
         {timeline?.topic ? (
           <Link to="/topics/$topic" params={{ topic: timeline.topic }} search={timelineSearch} state={backState} className={link}>
-            ← Back to {topicLabel(timeline.topic)}
+            ← Back to {topicLabel(index, timeline.topic)}
           </Link>
         ) : (
           <Link to="/" search={timelineSearch ?? {}} state={backState} className={link}>
@@ -74,7 +74,7 @@ export function ArticlePage({ slug }: { slug: string }) {
           <ul aria-label="Topics" className="flex flex-wrap gap-1.5">
             {article.topics.map((topic) => (
               <li key={topic}>
-                <TopicTag slug={topic} label={topicLabel(topic)} />
+                <TopicTag slug={topic} label={topicLabel(index, topic)} />
               </li>
             ))}
           </ul>

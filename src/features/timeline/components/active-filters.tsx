@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router'
+import { topicLabel } from '@/lib/archive-facets'
 import { formatDate } from '@/lib/format'
 import type { ArchiveIndex } from '@/pipeline/types'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
@@ -10,7 +11,7 @@ export function ActiveFilters({ index, search }: { index: ArchiveIndex; search: 
     const rest = search.topic?.filter((t) => t !== slug)
     chips.push({
       key: `topic-${slug}`,
-      label: `Topic: ${index.topics.find((t) => t.slug === slug)?.label ?? slug}`,
+      label: `Topic: ${topicLabel(index, slug)}`,
       without: { ...search, topic: rest?.length ? rest : undefined },
     })
   }

@@ -1,5 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useId, useMemo, useState } from 'react'
+import { topicGroups } from '@/lib/archive-facets'
 import type { ArchiveIndex } from '@/pipeline/types'
 import { quickRanges, type TimelineView } from '@/lib/timeline/filter-articles'
 import { completeDate, type TimelineSearch } from '@/lib/timeline/timeline-search'
@@ -20,7 +21,7 @@ export function FilterPanel({ index, view, search, pinnedTopic }: FilterPanelPro
   const panelId = useId()
   const go = (next: TimelineSearch) => void navigate({ to: '.', search: next })
   const selected = search.topic ?? []
-  const groups = useMemo(() => [...new Set(index.topics.map((t) => t.group))], [index])
+  const groups = useMemo(() => topicGroups(index), [index])
   // Depends on the archive only: computed once, not on every click or keystroke.
   const ranges = useMemo(() => quickRanges(index.articles), [index])
   const newest = index.articles[0]?.date

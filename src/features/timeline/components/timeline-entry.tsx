@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router'
 import { useMemo } from 'react'
 import { HighlightedText } from '@/components/ui/highlighted-text'
 import { TopicTag } from '@/components/ui/topic-tag'
+import { topicLabel } from '@/lib/archive-facets'
 import { excerptAround, findMatches } from '@/lib/search/highlight'
 import { formatDate } from '@/lib/format'
 import type { ArchiveIndex, ArticleSummary } from '@/pipeline/types'
@@ -55,7 +56,7 @@ export function TimelineEntry({ article, index, search, pinnedTopic, shown, matc
         <ul aria-label="Topics" className="mt-2 flex flex-wrap gap-1.5">
           {article.topics.map((slug) => (
             <li key={slug}>
-              <TopicTag slug={slug} label={index.topics.find((t) => t.slug === slug)?.label ?? slug} search={search} />
+              <TopicTag slug={slug} label={topicLabel(index, slug)} search={search} />
             </li>
           ))}
         </ul>

@@ -1,11 +1,12 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
+import { topicGroups } from '@/lib/archive-facets'
 import { archiveIndexQuery } from '@/lib/archive-queries'
 import { plural } from '@/lib/format'
 
 export function TopicsPage() {
   const { data: index } = useSuspenseQuery(archiveIndexQuery())
-  const groups = [...new Set(index.topics.map((t) => t.group))]
+  const groups = topicGroups(index)
   return (
     <section aria-labelledby="topics-heading">
       <h1 id="topics-heading" className="text-3xl font-semibold tracking-tight">
