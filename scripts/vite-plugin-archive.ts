@@ -1,10 +1,12 @@
-// Builds the archive into the JSON the reader loads: one index with every release's listing
-// fields (what the timeline needs), and one small file per release with its body, fetched only
-// when that release is opened. Both live under a folder named after the archive's content hash,
-// so a host may cache them forever.
+// Builds the archive into the JSON the reader loads: a head with what the first screen needs (the
+// facets and the newest releases, the same size for any archive), the full listing in columns
+// (fetched when a view needs more), and one small file per release with its body, fetched only when
+// that release is opened. All live under a folder named after the archive's content hash, so a host
+// may cache them forever.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
+import { toHead, toListing } from '../src/pipeline/archive-files.ts'
 import { contentHash } from '../src/pipeline/slug.ts'
 import {
   ArchiveSourceError,
@@ -35,12 +37,14 @@ function buildFiles(location: string): BuiltFiles {
     throw new ArchiveSourceError(`The archive at ${location} has ${errors.length} error(s), listed above; nothing was built.`)
   }
   for (const warning of issues) console.warn(formatIssue(warning))
-  const indexJson = JSON.stringify(index)
+  const headJson = JSON.stringify(toHead(index))
+  const listingJson = JSON.stringify(toListing(index))
   const articleJson = articles.map((a) => [a.slug, JSON.stringify(a)] as const)
-  const hash = contentHash(indexJson + articleJson.map(([, json]) => json).join('\n'))
+  const hash = contentHash(headJson + listingJson + articleJson.map(([, json]) => json).join('\n'))
   const dataPath = `data/${hash}/`
   const files = new Map<string, string>([
-    [`${dataPath}index.json`, indexJson],
+    [`${dataPath}head.json`, headJson],
+    [`${dataPath}listing.json`, listingJson],
     // Loaded on the first search only: each release's body, in index order, for full-text search.
     [`${dataPath}search.json`, JSON.stringify(articles.map((a) => a.paragraphs.join(' ')))],
   ])

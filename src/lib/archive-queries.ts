@@ -1,24 +1,54 @@
-import { queryOptions } from '@tanstack/react-query'
+import { type QueryClient, queryOptions } from '@tanstack/react-query'
 import { dataPath } from 'virtual:archive'
-import type { ArchiveIndex, Article } from '@/pipeline/types'
+import type { ArchiveHead, ArchiveListing, Article } from '@/pipeline/types'
+import { listingFromColumns } from './timeline/listing'
 
 export const dataUrl = (file: string) => `${import.meta.env.BASE_URL}${dataPath}${file}`
 
+/** A data file the archive does not have: an address naming a release that does not exist. */
+export class MissingDataError extends Error {}
+
 export async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url)
+  // A host that answers every path with the app (a single-page fallback) sends HTML, not a 404.
+  if (response.status === 404 || (response.ok && !response.headers.get('content-type')?.includes('json'))) {
+    throw new MissingDataError(`No such file: ${url}`)
+  }
   if (!response.ok) throw new Error(`Could not load ${url} (HTTP ${response.status})`)
   return (await response.json()) as T
 }
 
 // The archive is built into static files: once loaded, nothing goes stale while the page is open.
 
-/** Every release's listing fields, with the topic and category facets. */
-export const archiveIndexQuery = () =>
+/** The facets and the newest releases: all the first screen needs, whatever the archive's size. */
+export const archiveHeadQuery = () =>
   queryOptions({
-    queryKey: ['archive-index', dataPath],
-    queryFn: () => fetchJson<ArchiveIndex>(dataUrl('index.json')),
+    queryKey: ['archive-head', dataPath],
+    queryFn: () => fetchJson<ArchiveHead>(dataUrl('head.json')),
     staleTime: 'static',
   })
+
+/** Every release's listing fields, for views beyond the newest releases: filters, search, "Show more". */
+export const archiveListingQuery = () =>
+  queryOptions({
+    queryKey: ['archive-listing', dataPath],
+    queryFn: async ({ client }) => {
+      const [head, columns] = await Promise.all([
+        client.query(archiveHeadQuery()),
+        fetchJson<ArchiveListing>(dataUrl('listing.json')),
+      ])
+      return listingFromColumns(columns, head)
+    },
+    staleTime: 'static',
+    gcTime: Infinity,
+    // Typed arrays and ten thousand summaries: keep the one copy, never compare it field by field.
+    structuralSharing: false,
+  })
+
+/** Starts loading the listing ahead of need; a failure shows where a view uses it, not here. */
+export function prefetchListing(client: QueryClient) {
+  client.query(archiveListingQuery()).catch(() => undefined)
+}
 
 /** One release in full, fetched when it is opened (or when a link to it is hovered). */
 export const articleQuery = (slug: string) =>

@@ -105,6 +105,8 @@ export function buildArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
           : // Twins differ in length by design (findTwins): the shorter is the caption.
             { ...link(twin), role: derived[twin]!.words < d.words ? 'caption' : 'full-release' },
       related: related[i]!.map(link),
+      ...(i > 0 ? { newer: link(i - 1) } : {}),
+      ...(i < derived.length - 1 ? { older: link(i + 1) } : {}),
     }
   })
 

@@ -74,13 +74,50 @@ export interface Article extends Omit<ArticleSummary, 'twin'> {
   words: number
   twin?: TwinLink
   related: ArticleLink[]
+  /** Its neighbours in the whole timeline, for reading on without the listing (or without JavaScript). */
+  newer?: ArticleLink
+  older?: ArticleLink
 }
 
-/** The listing the app loads first: every release's summary plus the facets. */
+/** The pipeline's listing: every release's summary plus the facets. The app gets it as a head and a listing. */
 export interface ArchiveIndex {
   articles: ArticleSummary[]
   topics: TopicWithCount[]
   categories: Category[]
+}
+
+/**
+ * What the first screen needs, whatever the archive's size: the facets with their counts over the
+ * whole archive and the newest releases. The rest of the listing is fetched when a view needs it.
+ */
+export interface ArchiveHead {
+  total: number
+  topics: TopicWithCount[]
+  categories: Category[]
+  /** Dates of the newest and oldest releases, and each year with releases, newest first. */
+  newest?: string
+  oldest?: string
+  years: string[]
+  /** The first releases of the timeline, newest first. */
+  latest: ArticleSummary[]
+}
+
+/**
+ * Every release's listing fields, newest first, one column per field, with what filtering needs
+ * precomputed: dates as day numbers and facets as positions in the head's `topics` and `categories`.
+ */
+export interface ArchiveListing {
+  slugs: string[]
+  titles: string[]
+  excerpts: string[]
+  /** Days since 1970-01-01. */
+  days: number[]
+  categories: number[]
+  /** Strongest match first. */
+  topics: number[][]
+  readingMinutes: number[]
+  /** Position of the caption/full-release twin, or -1. */
+  twins: number[]
 }
 
 export interface ArchiveSummary {

@@ -1,16 +1,16 @@
 import { createFileRoute, notFound, redirect } from '@tanstack/react-router'
 import { ArticlePage } from '@/features/articles/components/article-page'
 import { ArticleNotFound } from '@/features/articles/components/article-not-found'
-import { archiveIndexQuery, articleQuery } from '@/lib/archive-queries'
+import { articleQuery, MissingDataError } from '@/lib/archive-queries'
 
 export const Route = createFileRoute('/articles/$slug')({
   loader: async ({ context: { queryClient }, params: { slug } }) => {
-    const index = await queryClient.query(archiveIndexQuery())
     // Slugs are lowercase; a hand-typed address in another case or with stray spaces still lands.
     const canonical = slug.trim().toLowerCase()
-    if (!index.articles.some((a) => a.slug === canonical)) throw notFound()
+    const article = await queryClient.query(articleQuery(canonical)).catch((error: unknown) => {
+      throw error instanceof MissingDataError ? notFound() : error
+    })
     if (canonical !== slug) throw redirect({ to: '/articles/$slug', params: { slug: canonical }, replace: true })
-    const article = await queryClient.query(articleQuery(slug))
     return { title: article.title }
   },
   head: ({ loaderData }) => ({ meta: loaderData ? [{ title: `${loaderData.title} · MOTIE press releases` }] : [] }),

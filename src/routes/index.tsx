@@ -1,11 +1,15 @@
 import { createFileRoute } from '@tanstack/react-router'
 import { TimelinePage } from '@/features/timeline/components/timeline-page'
+import { archiveHeadQuery, archiveListingQuery } from '@/lib/archive-queries'
+import { isFiltered } from '@/lib/timeline/filter-articles'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
-import { archiveIndexQuery } from '@/lib/archive-queries'
 
 export const Route = createFileRoute('/')({
   validateSearch: validateTimelineSearch,
-  loader: ({ context: { queryClient } }) => queryClient.query(archiveIndexQuery()),
+  loaderDeps: ({ search }) => ({ filtered: isFiltered(search) }),
+  // The newest releases need the head only; a filtered view needs the whole listing.
+  loader: ({ context: { queryClient }, deps: { filtered } }) =>
+    filtered ? queryClient.query(archiveListingQuery()) : queryClient.query(archiveHeadQuery()),
   head: () => ({ meta: [{ title: 'MOTIE press releases' }] }),
   component: TimelineRoute,
 })

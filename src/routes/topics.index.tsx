@@ -1,9 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router'
 import { TopicsPage } from '@/features/topics/components/topics-page'
-import { archiveIndexQuery } from '@/lib/archive-queries'
+import { archiveHeadQuery } from '@/lib/archive-queries'
 
 export const Route = createFileRoute('/topics/')({
-  loader: ({ context: { queryClient } }) => queryClient.query(archiveIndexQuery()),
+  loader: ({ context: { queryClient } }) => queryClient.query(archiveHeadQuery()),
   head: () => ({ meta: [{ title: 'Topics · MOTIE press releases' }] }),
   component: TopicsPage,
 })

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { archiveIndexQuery, dataUrl, fetchJson } from '@/lib/archive-queries'
+import { archiveListingQuery, dataUrl, fetchJson } from '@/lib/archive-queries'
 import type { SearchEngine } from './search-engine'
 
 /**
@@ -11,12 +11,12 @@ export const searchEngineQuery = () =>
   queryOptions({
     queryKey: ['search-engine', dataUrl('')],
     queryFn: async ({ client }): Promise<SearchEngine> => {
-      const [index, bodies, { createSearchEngine }] = await Promise.all([
-        client.query(archiveIndexQuery()),
+      const [listing, bodies, { createSearchEngine }] = await Promise.all([
+        client.query(archiveListingQuery()),
         fetchJson<string[]>(dataUrl('search.json')),
         import('./search-engine'),
       ])
-      return createSearchEngine(index.articles.map((article, i) => ({ title: article.title, body: bodies[i] ?? '' })))
+      return createSearchEngine(listing.articles.map((article, i) => ({ title: article.title, body: bodies[i] ?? '' })))
     },
     staleTime: 'static',
     gcTime: Infinity,

@@ -1,65 +1,109 @@
-import type { ArticleSummary } from '@/pipeline/types'
+import { dateToDay } from '@/pipeline/archive-files'
+import type { ArchiveHead, ArticleSummary } from '@/pipeline/types'
+import type { Listing } from './listing'
 import type { TimelineSearch } from './timeline-search'
 
-interface Filters {
-  topics: readonly string[]
-  category?: string | undefined
-  from?: string | undefined
-  to?: string | undefined
-}
-
-function matches(article: ArticleSummary, filters: Filters): boolean {
-  if (filters.category !== undefined && article.category !== filters.category) return false
-  if (filters.from !== undefined && article.date < filters.from) return false
-  if (filters.to !== undefined && article.date > filters.to) return false
-  return filters.topics.every((topic) => article.topics.includes(topic))
-}
-
-function toFilters(search: TimelineSearch, pinnedTopic?: string): Filters {
-  const topics = [...(pinnedTopic ? [pinnedTopic] : []), ...(search.topic ?? []).filter((t) => t !== pinnedTopic)]
-  return { topics, category: search.category, from: search.from, to: search.to }
-}
-
 export interface TimelineView {
-  articles: ArticleSummary[]
+  /** The releases shown, or the first of them (`total` says how many there are). */
+  articles: readonly ArticleSummary[]
+  total: number
   /** How many of the shown releases carry each topic: what choosing it would leave. */
   topicCounts: Map<string, number>
   /** How many releases each category would show, the other filters kept. */
   categoryCounts: Map<string, number>
 }
 
+/** Whether an address narrows the timeline (anything but "Show more"): then it needs the whole listing. */
+export function isFiltered(search: TimelineSearch): boolean {
+  return (search.topic?.length ?? 0) > 0 || Boolean(search.q ?? search.category ?? search.from ?? search.to)
+}
+
+/** The unfiltered timeline from the head alone: its newest releases, counted over the whole archive. */
+export function latestView(head: ArchiveHead): TimelineView {
+  return {
+    articles: head.latest,
+    total: head.total,
+    topicCounts: new Map(head.topics.filter((t) => t.count > 0).map((t) => [t.slug, t.count])),
+    categoryCounts: new Map(head.categories.map((c) => [c.slug, c.count])),
+  }
+}
+
+/** Index of the first release dated on or before `day` (days descend). */
+function firstOnOrBefore(days: Int32Array, day: number): number {
+  let low = 0
+  let high = days.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (days[middle]! > day) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
 /**
  * The releases the timeline shows for an address, with the counts beside each filter.
  * `pinnedTopic` is the topic of a topic page, always applied. `hits` are the releases a search
- * found (by position in `articles`), best first: only they are shown, by relevance unless the
+ * found (by position in the listing), best first: only they are shown, by relevance unless the
  * address asks for date order. Without a search, the order is the archive's (newest first).
  */
 export function filterArticles(
-  articles: readonly ArticleSummary[],
+  listing: Listing,
   search: TimelineSearch,
   pinnedTopic?: string,
   hits?: readonly { id: number }[],
 ): TimelineView {
-  const filters = toFilters(search, pinnedTopic)
-  let candidates: readonly ArticleSummary[] = articles
-  if (hits && search.sort === 'date') {
-    const found = new Set(hits.map((hit) => hit.id))
-    candidates = articles.filter((_, id) => found.has(id))
-  } else if (hits) {
-    candidates = hits.map((hit) => articles[hit.id]!)
+  const { articles, days, categories, topicBits, words, topicSlugs, categorySlugs } = listing
+  const topics = new Set([...(pinnedTopic ? [pinnedTopic] : []), ...(search.topic ?? [])])
+  const required = new Uint32Array(words)
+  let impossible = false
+  for (const topic of topics) {
+    const t = topicSlugs.indexOf(topic)
+    if (t === -1) impossible = true
+    else required[t >>> 5]! |= 1 << (t & 31)
   }
+  const position = search.category === undefined ? -1 : categorySlugs.indexOf(search.category)
+  // -1: any category. An unknown one (never a stored position) shows nothing but still counts the others.
+  const category = search.category === undefined ? -1 : position === -1 ? 256 : position
+  // Days descend, so a date range is a run of positions.
+  const first = search.to === undefined ? 0 : firstOnOrBefore(days, dateToDay(search.to))
+  const end = search.from === undefined ? days.length : firstOnOrBefore(days, dateToDay(search.from) - 1)
+
   const shown: ArticleSummary[] = []
-  const topicCounts = new Map<string, number>()
-  const categoryCounts = new Map<string, number>()
-  const anyCategory = { ...filters, category: undefined }
-  for (const article of candidates) {
-    if (!matches(article, anyCategory)) continue
-    categoryCounts.set(article.category, (categoryCounts.get(article.category) ?? 0) + 1)
-    if (filters.category !== undefined && article.category !== filters.category) continue
-    shown.push(article)
-    for (const topic of article.topics) topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1)
+  const topicCounts = new Int32Array(topicSlugs.length)
+  const categoryCounts = new Int32Array(categorySlugs.length)
+  const consider = (i: number) => {
+    if (i < first || i >= end) return
+    const offset = i * words
+    for (let w = 0; w < words; w++) if ((topicBits[offset + w]! & required[w]!) !== required[w]) return
+    const c = categories[i]!
+    categoryCounts[c]! += 1
+    if (category !== -1 && c !== category) return
+    shown.push(articles[i]!)
+    for (let w = 0; w < words; w++) {
+      for (let bits = topicBits[offset + w]!; bits !== 0; bits &= bits - 1) {
+        topicCounts[w * 32 + 31 - Math.clz32(bits & -bits)]! += 1
+      }
+    }
   }
-  return { articles: shown, topicCounts, categoryCounts }
+  if (impossible) {
+    // A topic no release carries matches nothing.
+  } else if (hits && search.sort === 'date') {
+    const ids = Int32Array.from(hits, (hit) => hit.id).sort()
+    for (const id of ids) consider(id)
+  } else if (hits) {
+    for (const hit of hits) consider(hit.id)
+  } else {
+    for (let i = first; i < end; i++) consider(i)
+  }
+  return { articles: shown, total: shown.length, topicCounts: toCounts(topicCounts, topicSlugs), categoryCounts: toCounts(categoryCounts, categorySlugs) }
+}
+
+function toCounts(counts: Int32Array, slugs: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>()
+  counts.forEach((count, i) => {
+    if (count > 0) map.set(slugs[i]!, count)
+  })
+  return map
 }
 
 export interface MonthGroup {
@@ -102,18 +146,15 @@ function shiftDate(iso: string, { months = 0, days = 0 }: { months?: number; day
 /**
  * One-click date ranges: the archive's latest month and year (counted back from its newest
  * release, so an archive that stopped in 2024 still answers), and each year that has releases.
- * `articles` are newest first.
  */
-export function quickRanges(articles: readonly ArticleSummary[]): DateRange[] {
-  const newest = articles[0]?.date
-  const oldest = articles[articles.length - 1]?.date
-  if (!newest || !oldest) return []
+export function quickRanges(head: Pick<ArchiveHead, 'newest' | 'years'>): DateRange[] {
+  const { newest } = head
+  if (!newest) return []
   const ranges: DateRange[] = [
     { label: 'Latest month', from: shiftDate(newest, { months: -1, days: 1 }), to: newest },
     { label: 'Latest year', from: shiftDate(newest, { months: -12, days: 1 }), to: newest },
   ]
-  const years = new Set(articles.map((a) => a.date.slice(0, 4)))
-  for (const year of [...years].sort().reverse()) {
+  for (const year of [...head.years].sort().reverse()) {
     ranges.push({ label: year, from: `${year}-01-01`, to: `${year}-12-31` })
   }
   return ranges

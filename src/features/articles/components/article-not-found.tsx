@@ -2,12 +2,12 @@ import { useSuspenseQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { NotFoundPage } from '@/components/not-found-page'
 import { closestArticles } from '@/features/articles/closest-articles'
-import { archiveIndexQuery } from '@/lib/archive-queries'
+import { archiveListingQuery } from '@/lib/archive-queries'
 import { formatDate } from '@/lib/format'
 
 export function ArticleNotFound({ slug }: { slug: string }) {
-  const { data: index } = useSuspenseQuery(archiveIndexQuery())
-  const closest = closestArticles(slug, index.articles)
+  const { data: listing } = useSuspenseQuery(archiveListingQuery())
+  const closest = closestArticles(slug, listing.articles)
   return (
     <NotFoundPage>
       {closest.length > 0 && (

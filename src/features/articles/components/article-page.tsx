@@ -6,10 +6,10 @@ import { TopicTag } from '@/components/ui/topic-tag'
 import { findMatches } from '@/lib/search/highlight'
 import { matchingTerms } from '@/lib/search/query'
 import { searchEngineQuery } from '@/lib/search/search-queries'
-import { filterArticles } from '@/lib/timeline/filter-articles'
+import { filterArticles, isFiltered } from '@/lib/timeline/filter-articles'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
 import { topicLabel } from '@/lib/archive-facets'
-import { archiveIndexQuery, articleQuery } from '@/lib/archive-queries'
+import { archiveHeadQuery, archiveListingQuery, articleQuery } from '@/lib/archive-queries'
 import { formatDate } from '@/lib/format'
 import type { ArticleLink } from '@/pipeline/types'
 import { ShareButton } from './share-button'
@@ -18,22 +18,24 @@ const link = 'text-blue-700 underline hover:no-underline dark:text-blue-300'
 
 export function ArticlePage({ slug }: { slug: string }) {
   const { data: article } = useSuspenseQuery(articleQuery(slug))
-  const { data: index } = useSuspenseQuery(archiveIndexQuery())
+  const { data: index } = useSuspenseQuery(archiveHeadQuery())
   // The timeline the reader came from, if any: "back" returns to it, and newer/older step through it.
   const timeline = useLocation({ select: (location) => location.state.timeline })
   const timelineSearch = useMemo(() => (timeline ? validateTimelineSearch(timeline.search) : undefined), [timeline])
-  // From a search, newer/older follow its results, if the search engine is still loaded; it is
-  // not fetched again just for that.
+  // From a filtered view or a search, newer/older follow it, if its listing (and search engine) are
+  // still loaded; they are not fetched again just for that. Otherwise they follow the whole timeline.
+  const listing = useQuery({ ...archiveListingQuery(), enabled: false }).data
   const engine = useQuery({ ...searchEngineQuery(), enabled: false }).data
   const stream = useMemo(() => {
-    if (!timeline || !timelineSearch) return index.articles
+    if (!timeline || !timelineSearch || !listing) return undefined
+    if (!timeline.topic && !isFiltered(timelineSearch)) return undefined
     const hits = timelineSearch.q ? engine?.search(timelineSearch.q) : undefined
     if (timelineSearch.q && !hits) return undefined
-    return filterArticles(index.articles, timelineSearch, timeline.topic, hits).articles
-  }, [index, timeline, timelineSearch, engine])
+    return filterArticles(listing, timelineSearch, timeline.topic, hits).articles
+  }, [listing, timeline, timelineSearch, engine])
   const position = stream ? stream.findIndex((a) => a.slug === slug) : -1
-  const newer = stream && position > 0 ? stream[position - 1] : undefined
-  const older = stream && position >= 0 ? stream[position + 1] : undefined
+  const newer = stream ? (position > 0 ? stream[position - 1] : undefined) : article.newer
+  const older = stream ? (position >= 0 ? stream[position + 1] : undefined) : article.older
   const keepTimeline: HistoryState = { timeline }
   // Back to the timeline as it was left, "Show more" included.
   const backState: HistoryState = timeline?.shown ? { shown: timeline.shown } : {}

@@ -1,11 +1,11 @@
 import { Link } from '@tanstack/react-router'
 import { topicLabel } from '@/lib/archive-facets'
 import { formatDate } from '@/lib/format'
-import type { ArchiveIndex } from '@/pipeline/types'
+import type { ArchiveHead } from '@/pipeline/types'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
 
 /** The filters in force, each removable in one click, and all of them at once. */
-export function ActiveFilters({ index, search }: { index: ArchiveIndex; search: TimelineSearch }) {
+export function ActiveFilters({ index, search }: { index: ArchiveHead; search: TimelineSearch }) {
   const chips: { key: string; label: string; without: TimelineSearch }[] = []
   for (const slug of search.topic ?? []) {
     const rest = search.topic?.filter((t) => t !== slug)

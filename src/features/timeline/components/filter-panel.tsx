@@ -1,12 +1,14 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
+import { prefetchListing } from '@/lib/archive-queries'
 import { useId, useMemo, useState } from 'react'
 import { topicGroups } from '@/lib/archive-facets'
-import type { ArchiveIndex } from '@/pipeline/types'
+import type { ArchiveHead } from '@/pipeline/types'
 import { quickRanges, type TimelineView } from '@/lib/timeline/filter-articles'
 import { completeDate, type TimelineSearch } from '@/lib/timeline/timeline-search'
 
 interface FilterPanelProps {
-  index: ArchiveIndex
+  index: ArchiveHead
   view: TimelineView
   search: TimelineSearch
   pinnedTopic?: string | undefined
@@ -17,18 +19,22 @@ const legend = 'text-sm font-semibold text-slate-800 dark:text-slate-200'
 
 export function FilterPanel({ index, view, search, pinnedTopic }: FilterPanelProps) {
   const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  const startListing = () => {
+    prefetchListing(queryClient)
+  }
   const [open, setOpen] = useState(false)
   const panelId = useId()
   const go = (next: TimelineSearch) => void navigate({ to: '.', search: next })
   const selected = search.topic ?? []
   const groups = useMemo(() => topicGroups(index), [index])
   // Depends on the archive only: computed once, not on every click or keystroke.
-  const ranges = useMemo(() => quickRanges(index.articles), [index])
-  const newest = index.articles[0]?.date
-  const oldest = index.articles[index.articles.length - 1]?.date
+  const ranges = useMemo(() => quickRanges(index), [index])
+  const { newest, oldest } = index
 
   return (
-    <aside aria-label="Filters" className="mb-6 lg:mb-0">
+    // The whole listing, which every filter needs, starts loading as soon as the reader reaches for one.
+    <aside aria-label="Filters" onPointerEnter={startListing} onFocus={startListing} className="mb-6 lg:mb-0">
       <button
         type="button"
         aria-expanded={open}

@@ -5,12 +5,12 @@ import { TopicTag } from '@/components/ui/topic-tag'
 import { topicLabel } from '@/lib/archive-facets'
 import { excerptAround, findMatches } from '@/lib/search/highlight'
 import { formatDate } from '@/lib/format'
-import type { ArchiveIndex, ArticleSummary } from '@/pipeline/types'
+import type { ArchiveHead, ArticleSummary } from '@/pipeline/types'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
 
 interface TimelineEntryProps {
   article: ArticleSummary
-  index: ArchiveIndex
+  index: ArchiveHead
   search: TimelineSearch
   pinnedTopic?: string | undefined
   /** How many releases the timeline shows, so "back to the timeline" shows as many again. */

@@ -1,16 +1,17 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { Link, useLocation, useNavigate } from '@tanstack/react-router'
 import { useEffect, useMemo, useState } from 'react'
-import { archiveIndexQuery } from '@/lib/archive-queries'
+import { archiveHeadQuery, archiveListingQuery, prefetchListing } from '@/lib/archive-queries'
 import { plural } from '@/lib/format'
 import { searchEngineQuery } from '@/lib/search/search-queries'
-import { filterArticles, groupByMonth } from '@/lib/timeline/filter-articles'
+import { filterArticles, groupByMonth, isFiltered, latestView } from '@/lib/timeline/filter-articles'
 import { useAddressCorrections } from '@/lib/timeline/timeline-address'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
 import { ActiveFilters } from './active-filters'
 import { FilterPanel } from './filter-panel'
 import { SearchBox } from './search-box'
 import { TimelineEntry } from './timeline-entry'
+import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 
 const ANNOUNCE_AFTER_TYPING_MS = 600
 
@@ -29,7 +30,7 @@ function useSettledText(text: string, delay: number): string {
 }
 
 /** Releases rendered at a time: long timelines grow by "Show more", so a click never re-renders thousands. */
-const PAGE_SIZE = 50
+const PAGE_SIZE = TIMELINE_PAGE_SIZE
 
 interface TimelinePageProps {
   search: TimelineSearch
@@ -38,7 +39,14 @@ interface TimelinePageProps {
 }
 
 export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
-  const { data: index } = useSuspenseQuery(archiveIndexQuery())
+  const { data: index } = useSuspenseQuery(archiveHeadQuery())
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const shown = useLocation({ select: (location) => location.state.shown }) ?? PAGE_SIZE
+  // The newest releases come with the head; anything else needs the whole listing, which the
+  // route's loader (or "Show more") has fetched before this renders.
+  const whole = isFiltered(search) || Boolean(pinnedTopic) || shown > index.latest.length
+  const listing = useQuery({ ...archiveListingQuery(), enabled: whole }).data
   // The search engine loads only once there is something to search: the timeline never waits for it.
   const engine = useQuery({ ...searchEngineQuery(), enabled: Boolean(search.q) })
   const hits = useMemo(
@@ -46,13 +54,11 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
     [search.q, engine.data],
   )
   const view = useMemo(
-    () => filterArticles(index.articles, search, pinnedTopic, hits),
-    [index, search, pinnedTopic, hits],
+    () => (!whole ? latestView(index) : listing ? filterArticles(listing, search, pinnedTopic, hits) : undefined),
+    [whole, index, listing, search, pinnedTopic, hits],
   )
   const byRelevance = Boolean(hits) && search.sort !== 'date'
-  const navigate = useNavigate()
-  const shown = useLocation({ select: (location) => location.state.shown }) ?? PAGE_SIZE
-  const visible = useMemo(() => view.articles.slice(0, shown), [view, shown])
+  const visible = useMemo(() => view?.articles.slice(0, shown) ?? [], [view, shown])
   const months = useMemo(
     () => (byRelevance ? [{ month: 'results', label: '', articles: visible }] : groupByMonth(visible)),
     [visible, byRelevance],
@@ -60,33 +66,51 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
   // What each shown release matched, to mark it: the engine's own words, so no body is re-read.
   const matches = useMemo(() => {
     const bySlug = new Map<string, { body: string; terms: ReadonlySet<string> }>()
-    if (!hits || !engine.data) return bySlug
+    if (!hits || !engine.data || !listing) return bySlug
     const shownSlugs = new Set(visible.map((a) => a.slug))
     for (const hit of hits) {
-      const slug = index.articles[hit.id]!.slug
+      const slug = listing.articles[hit.id]!.slug
       if (shownSlugs.has(slug)) bySlug.set(slug, { body: engine.data.releases[hit.id]!.body, terms: new Set(hit.terms) })
     }
     return bySlug
-  }, [hits, engine.data, index, visible])
-  const waitingForSearch = Boolean(search.q) && !hits
+  }, [hits, engine.data, listing, visible])
+  const waiting = !view || (Boolean(search.q) && !hits)
   const corrections = useAddressCorrections()
   const topic = index.topics.find((t) => t.slug === pinnedTopic)
-  const total = topic ? topic.count : index.articles.length
-  const filtered = (search.topic?.length ?? 0) > 0 || Boolean(search.q ?? search.category ?? search.from ?? search.to)
+  const total = topic ? topic.count : index.total
+  const filtered = isFiltered(search)
+  const found = view?.total ?? 0
   const count = engine.isError
     ? 'The search could not be loaded. Check the connection and reload the page.'
-    : waitingForSearch
-      ? 'Searching…'
-      : search.q
-        ? `${plural(view.articles.length, 'release')} found for “${search.q}”${byRelevance ? ', best match first' : ', newest first'}`
-        : filtered
-          ? `Showing ${plural(view.articles.length, 'release')} of ${total.toLocaleString('en-GB')}`
-          : `${plural(total, 'release')}, newest first`
+    : !view
+      ? 'Loading the archive…'
+      : search.q && !hits
+        ? 'Searching…'
+        : search.q
+          ? `${plural(found, 'release')} found for “${search.q}”${byRelevance ? ', best match first' : ', newest first'}`
+          : filtered
+            ? `Showing ${plural(found, 'release')} of ${total.toLocaleString('en-GB')}`
+            : `${plural(total, 'release')}, newest first`
   const announced = useSettledText(count, search.q ? ANNOUNCE_AFTER_TYPING_MS : 0)
+
+  const showMore = async () => {
+    const firstNew = visible.length
+    await queryClient.query(archiveListingQuery())
+    await navigate({
+      to: '.',
+      search: (previous) => previous,
+      state: (previous) => ({ ...previous, shown: shown + PAGE_SIZE }),
+      replace: true,
+      resetScroll: false,
+    })
+    // Keyboard and screen reader users go on where the new releases begin; the button may be
+    // gone once the last of them is shown.
+    document.querySelectorAll<HTMLElement>('[data-timeline-entry]')[firstNew]?.focus()
+  }
 
   return (
     <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
-      <FilterPanel index={index} view={view} search={search} pinnedTopic={pinnedTopic} />
+      <FilterPanel index={index} view={view ?? latestView(index)} search={search} pinnedTopic={pinnedTopic} />
       <section aria-labelledby="timeline-heading" className="min-w-0">
         {topic ? (
           <>
@@ -124,7 +148,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
           {announced}
         </p>
         <ActiveFilters index={index} search={search} />
-        {waitingForSearch ? null : view.articles.length === 0 ? (
+        {waiting ? null : found === 0 ? (
           <EmptyResult filtered={filtered} onTopicPage={Boolean(topic)} />
         ) : (
           months.map((group) => (
@@ -157,28 +181,21 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
             </section>
           ))
         )}
-        {!waitingForSearch && view.articles.length > visible.length && (
+        {!waiting && found > visible.length && (
           <p className="mt-8 text-center">
             <button
               type="button"
-              onClick={() => {
-                const firstNew = visible.length
-                void navigate({
-                  to: '.',
-                  search: (previous) => previous,
-                  state: (previous) => ({ ...previous, shown: shown + PAGE_SIZE }),
-                  replace: true,
-                  resetScroll: false,
-                }).then(() => {
-                  // Keyboard and screen reader users go on where the new releases begin; the
-                  // button may be gone once the last of them is shown.
-                  document.querySelectorAll<HTMLElement>('[data-timeline-entry]')[firstNew]?.focus()
-                })
+              // The listing beyond the head comes on first use; hovering or focusing the button starts it.
+              onPointerEnter={() => {
+                prefetchListing(queryClient)
               }}
+              onFocus={() => {
+                prefetchListing(queryClient)
+              }}
+              onClick={() => void showMore()}
               className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:border-blue-700 hover:text-blue-800 dark:border-slate-500 dark:hover:border-blue-300 dark:hover:text-blue-200"
             >
-              Show {Math.min(PAGE_SIZE, view.articles.length - visible.length)} more of the{' '}
-              {(view.articles.length - visible.length).toLocaleString('en-GB')} left
+              Show {Math.min(PAGE_SIZE, found - visible.length)} more of the {(found - visible.length).toLocaleString('en-GB')} left
             </button>
           </p>
         )}

@@ -1,11 +1,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { topicGroups } from '@/lib/archive-facets'
-import { archiveIndexQuery } from '@/lib/archive-queries'
+import { archiveHeadQuery } from '@/lib/archive-queries'
 import { plural } from '@/lib/format'
 
 export function TopicsPage() {
-  const { data: index } = useSuspenseQuery(archiveIndexQuery())
+  const { data: index } = useSuspenseQuery(archiveHeadQuery())
   const groups = topicGroups(index)
   return (
     <section aria-labelledby="topics-heading">
