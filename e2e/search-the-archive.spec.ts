@@ -1,3 +1,4 @@
+import { TIMELINE_PAGE_SIZE } from '../src/pipeline/archive-files.ts'
 import { expect, test } from './fixtures.ts'
 
 // The seed's releases hold these words; a larger synthetic archive recombines the seed's text, so
@@ -16,7 +17,7 @@ test('typing a query shows highlighted results and puts the query in the address
   await expect(results(page).first()).toBeVisible()
   // A result's excerpt is the part of the body around the match, with the match marked.
   await expect(results(page).first().locator('mark').first()).toHaveText(/lithium/i)
-  if (expected.length <= 50) await expect(results(page)).toHaveCount(expected.length)
+  if (expected.length <= TIMELINE_PAGE_SIZE) await expect(results(page)).toHaveCount(expected.length)
 
   // The address follows the typing without adding a history entry per letter.
   await page.goBack()

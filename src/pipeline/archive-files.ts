@@ -3,7 +3,7 @@
 import type { ArchiveHead, ArchiveIndex, ArchiveListing, ArticleSummary } from './types.ts'
 
 /** Releases the timeline shows at a time; the head holds the first of them. */
-export const TIMELINE_PAGE_SIZE = 50
+export const TIMELINE_PAGE_SIZE = 25
 
 const DAY_MS = 86_400_000
 

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-quer
 import { Link, useLocation, useNavigate } from '@tanstack/react-router'
 import { useEffect, useMemo, useState } from 'react'
 import { archiveHeadQuery, archiveListingQuery, prefetchListing } from '@/lib/archive-queries'
-import { plural } from '@/lib/format'
+import { formatNumber, plural } from '@/lib/format'
 import { searchEngineQuery } from '@/lib/search/search-queries'
 import { filterArticles, groupByMonth, isFiltered, latestView } from '@/lib/timeline/filter-articles'
 import { useAddressCorrections } from '@/lib/timeline/timeline-address'
@@ -45,7 +45,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
   const shown = useLocation({ select: (location) => location.state.shown }) ?? PAGE_SIZE
   // The newest releases come with the head; anything else needs the whole listing, which the
   // route's loader (or "Show more") has fetched before this renders.
-  const whole = isFiltered(search) || Boolean(pinnedTopic) || shown > index.latest.length
+  const whole = isFiltered(search) || Boolean(pinnedTopic) || Math.min(shown, index.total) > index.latest.length
   const listing = useQuery({ ...archiveListingQuery(), enabled: whole }).data
   // The search engine loads only once there is something to search: the timeline never waits for it.
   const engine = useQuery({ ...searchEngineQuery(), enabled: Boolean(search.q) })
@@ -89,7 +89,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
         : search.q
           ? `${plural(found, 'release')} found for “${search.q}”${byRelevance ? ', best match first' : ', newest first'}`
           : filtered
-            ? `Showing ${plural(found, 'release')} of ${total.toLocaleString('en-GB')}`
+            ? `Showing ${plural(found, 'release')} of ${formatNumber(total)}`
             : `${plural(total, 'release')}, newest first`
   const announced = useSettledText(count, search.q ? ANNOUNCE_AFTER_TYPING_MS : 0)
 
@@ -195,7 +195,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
               onClick={() => void showMore()}
               className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:border-blue-700 hover:text-blue-800 dark:border-slate-500 dark:hover:border-blue-300 dark:hover:text-blue-200"
             >
-              Show {Math.min(PAGE_SIZE, found - visible.length)} more of the {(found - visible.length).toLocaleString('en-GB')} left
+              Show {Math.min(PAGE_SIZE, found - visible.length)} more of the {formatNumber(found - visible.length)} left
             </button>
           </p>
         )}
