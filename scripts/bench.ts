@@ -1,12 +1,13 @@
 // npm run bench: builds the seed and a 10,000-release archive, measures both production builds in
 // Chromium, prints a table with each budget, and exits 1 when one is exceeded.
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { type Browser, chromium, type Page } from '@playwright/test'
-import { preview } from 'vite'
+import react from '@vitejs/plugin-react'
+import { build, preview } from 'vite'
 import { readArchive } from '../src/pipeline/read-archive.ts'
 
 const run = promisify(execFile)
@@ -56,7 +57,8 @@ async function main() {
   } finally {
     await browser.close()
   }
-  const failed = report(results.seed!, results['10k']!)
+  const librariesKB = await librariesAlone()
+  const failed = report(results.seed!, results['10k']!, librariesKB)
   mkdirSync('bench-results', { recursive: true })
   writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`)
   process.exitCode = failed ? 1 : 0
@@ -93,6 +95,19 @@ async function measure(browser: Browser, archive: Archive, port: number): Promis
   } finally {
     await server.close()
   }
+}
+
+/**
+ * What React, react-dom, TanStack Router and Query weigh on their own (gzip KB): the smallest app on
+ * the same stack (scripts/vendor-floor), built with the installed versions. The reader's own share
+ * of the first load is what comes on top.
+ */
+async function librariesAlone(): Promise<number> {
+  const outDir = join(process.cwd(), WORK, 'vendor-floor')
+  await build({ root: 'scripts/vendor-floor', configFile: false, plugins: [react()], logLevel: 'error', build: { outDir, emptyOutDir: true } })
+  const assets = join(outDir, 'assets')
+  const files = readdirSync(assets).filter((f) => f.endsWith('.js'))
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0) / 1024
 }
 
 /** Gzipped bytes of everything a fresh visit to `path` downloads, by kind. */
@@ -294,7 +309,7 @@ function interactionRows(name: string, seed: Timing[], large: Timing[]): Row[] {
   ]
 }
 
-function report(seed: Measures, large: Measures): boolean {
+function report(seed: Measures, large: Measures, librariesKB: number): boolean {
   const kb = (bytes: number) => bytes / 1024
   const rows: Row[] = [
     ['build time (s)', seed.buildSeconds, large.buildSeconds, '10k ≤ 30 s', (_, l) => l <= 30],
@@ -302,6 +317,8 @@ function report(seed: Measures, large: Measures): boolean {
     ...(['html', 'js', 'css', 'data'] as const).map((kind): [string, number, number, string, undefined] => [
       `  / ${kind} (KB gz)`, kb(seed.firstLoad[kind]!), kb(large.firstLoad[kind]!), '', undefined,
     ]),
+    ['  / React, react-dom, Router, Query alone (KB gz)', librariesKB, librariesKB, '', undefined],
+    ['  / the reader\'s own share (KB gz)', kb(seed.firstLoad.total!) - librariesKB, kb(large.firstLoad.total!) - librariesKB, '', undefined],
     ['first load article (KB gz)', kb(seed.articleLoad.total!), kb(large.articleLoad.total!), '', undefined],
     ['first title on screen (ms)', seed.firstTitleMs, large.firstTitleMs, '', undefined],
     ...interactionRows('filter click → list', seed.filter, large.filter),

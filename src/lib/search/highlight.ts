@@ -5,16 +5,38 @@ const ASCII = /^[ -~]*$/
 /** A stretch of text to mark, as `[start, end)` offsets into it. */
 export type Range = [number, number]
 
+interface Words {
+  words: string[]
+  ranges: Range[]
+}
+
+// Typing a query re-marks the same few results after every letter: their words are read once.
+const MAX_CACHED_TEXTS = 200
+const cachedWords = new Map<string, Words>()
+
+function wordsOf(text: string): Words {
+  let found = cachedWords.get(text)
+  if (found === undefined) {
+    found = { words: [], ranges: [] }
+    for (const match of text.matchAll(WORD)) {
+      // Most words are plain ASCII: lowercasing is all they need, and it is many times cheaper.
+      const word = match[0].toLowerCase()
+      found.words.push(ASCII.test(word) ? word : normalizeWord(word))
+      found.ranges.push([match.index, match.index + match[0].length])
+    }
+    if (cachedWords.size >= MAX_CACHED_TEXTS) cachedWords.delete(cachedWords.keys().next().value!)
+    cachedWords.set(text, found)
+  }
+  return found
+}
+
 /** Where the words of `text` that a search matched are, in order. */
 export function findMatches(text: string, terms: ReadonlySet<string>): Range[] {
   if (terms.size === 0) return []
-  const ranges: Range[] = []
-  for (const match of text.matchAll(WORD)) {
-    // Most words are plain ASCII: lowercasing is all they need, and it is many times cheaper.
-    const word = match[0].toLowerCase()
-    if (terms.has(ASCII.test(word) ? word : normalizeWord(word))) ranges.push([match.index, match.index + match[0].length])
-  }
-  return ranges
+  const { words, ranges } = wordsOf(text)
+  const matched: Range[] = []
+  for (let i = 0; i < words.length; i++) if (terms.has(words[i]!)) matched.push(ranges[i]!)
+  return matched
 }
 
 export interface Excerpt {

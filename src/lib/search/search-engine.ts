@@ -30,7 +30,6 @@ export function createSearchEngine(releases: readonly SearchableRelease[]) {
     searchOptions: { boost: { title: TITLE_BOOST }, combineWith: 'AND', fuzzy: fuzziness },
   })
   index.addAll(releases.map((release, id) => ({ id, ...release })))
-  const titleWords = releases.map((r) => tokenize(r.title))
   // Title and body as word sequences, for phrase checks: a phrase never spans the two.
   const texts = new Map<number, [string, string]>()
   const textsOf = (id: number) => {
@@ -56,8 +55,9 @@ export function createSearchEngine(releases: readonly SearchableRelease[]) {
         id: r.id as number,
         score: r.score,
         terms: r.terms,
+        // Only the release's matched terms need checking, not every word of its title.
         inTitle: words.every((word, i) =>
-          titleWords[r.id as number]!.some((t) => wordMatches(t, word, matchesAsPrefix(words, i, typing))),
+          r.terms.some((t) => r.match[t]?.includes('title') && wordMatches(t, word, matchesAsPrefix(words, i, typing))),
         ),
       }))
     hits.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || a.id - b.id)
