@@ -5,7 +5,13 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { archivePlugin } from './scripts/vite-plugin-archive.ts'
 
+// Where the site is deployed: BASE_PATH for a sub-path (`/reader/`), SITE_URL for the absolute
+// addresses that link previews, feeds and the sitemap need. Both default to `npm start`'s server.
+const basePath = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')
+const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4173').replace(/\/+$/, '')
+
 export default defineConfig({
+  base: basePath,
   plugins: [
     // The router plugin must run before React's, so route files are split before JSX is compiled.
     tanstackRouter({
@@ -17,7 +23,7 @@ export default defineConfig({
     }),
     react(),
     tailwindcss(),
-    archivePlugin(),
+    archivePlugin({ siteUrl }),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   preview: { port: 4173, strictPort: true },

@@ -3,11 +3,15 @@
 // (fetched when a view needs more), and one small file per release with its body, fetched only when
 // that release is opened. All live under a folder named after the archive's content hash, so a host
 // may cache them forever.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import type { ServerResponse } from 'node:http'
+import { dirname, join, resolve } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
+import type { BuiltArchive } from '../src/pipeline/build-archive.ts'
 import { toHead, toListing } from '../src/pipeline/archive-files.ts'
 import { contentHash } from '../src/pipeline/slug.ts'
+import { prerender } from './prerender.ts'
+import { siteFiles, type SiteOptions } from './site-files.ts'
 import {
   ArchiveSourceError,
   archiveLocation,
@@ -26,7 +30,11 @@ interface BuiltFiles {
   facets: { topics: string[]; categories: string[] }
   files: Map<string, string>
   watched: string[]
+  archive: Pick<BuiltArchive, 'index' | 'articles'>
 }
+
+/** Where the server build of the app goes: the build renders pages with it, the site never serves it. */
+const PRERENDER_DIR = 'node_modules/.cache/reader-prerender'
 
 function buildFiles(location: string): BuiltFiles {
   const { index, articles, issues, summary, source } = readArchive(location)
@@ -51,19 +59,54 @@ function buildFiles(location: string): BuiltFiles {
   for (const [slug, json] of articleJson) files.set(`${dataPath}articles/${slug}.json`, json)
   console.info(`archive: ${formatSummary(summary)}`)
   const facets = { topics: index.topics.map((t) => t.slug), categories: index.categories.map((c) => c.slug) }
-  return { dataPath, facets, files, watched: source.files }
+  return { dataPath, facets, files, watched: source.files, archive: { index, articles } }
 }
 
-export function archivePlugin(): Plugin {
+/**
+ * `site`: where the built site will be served, for the absolute addresses of canonical links, link
+ * previews, feeds and the sitemap.
+ */
+export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
   const location = archiveLocation()
   let built: BuiltFiles | undefined
   let base = '/'
+  let root = process.cwd()
   const load = () => (built ??= buildFiles(location))
 
   return {
     name: 'reader-archive',
+    // The browser build and the server build (for prerendering) share one read of the archive.
+    sharedDuringBuild: true,
+    config(_, { command }) {
+      if (command !== 'build') return undefined
+      return {
+        builder: {},
+        environments: {
+          ssr: {
+            build: { outDir: PRERENDER_DIR, emptyOutDir: true, copyPublicDir: false, rolldownOptions: { input: 'src/entry-prerender.tsx' } },
+          },
+        },
+      }
+    },
     configResolved(config) {
       base = config.base
+      root = config.root
+    },
+    // `vite build`: the browser build, then the server build, then every page and feed written with them.
+    async buildApp(builder) {
+      await builder.build(builder.environments.client!)
+      await builder.build(builder.environments.ssr!)
+      const outDir = resolve(root, builder.environments.client!.config.build.outDir)
+      const { archive, dataPath } = load()
+      const site: SiteOptions = { siteUrl, basePath: base }
+      const started = performance.now()
+      for (const [file, text] of siteFiles(archive, site)) {
+        mkdirSync(dirname(join(outDir, file)), { recursive: true })
+        writeFileSync(join(outDir, file), text)
+      }
+      const serverEntry = join(root, PRERENDER_DIR, 'entry-prerender.js')
+      const pages = await prerender({ outDir, serverEntry, archive, dataPath, site })
+      console.info(`prerender: ${pages} pages and the feeds in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     },
     buildStart() {
       try {
@@ -82,12 +125,19 @@ export function archivePlugin(): Plugin {
       return `export const dataPath = ${JSON.stringify(dataPath)}\nexport const facets = ${JSON.stringify(facets)}\n`
     },
     generateBundle() {
+      if (this.environment.name !== 'client') return
       for (const [fileName, source] of load().files) this.emitFile({ type: 'asset', fileName, source })
     },
-    // `npm start` serves the production build. A path the static server refuses (a malformed escape
-    // like %E0%A4%A, an encoded ../) still gets the app, as every other unknown path does, and the
-    // app shows its not-found page instead of the server's empty error.
+    // `npm start` serves the production build as a plain static host would: each address from its
+    // prerendered page (`articles/x` from `articles/x/index.html`), anything else with 404.html and
+    // status 404, including paths a server refuses (a malformed escape like %E0%A4%A, an encoded ../).
     configurePreviewServer(server) {
+      const outDir = resolve(server.config.root, server.config.build.outDir)
+      const sendHtml = (res: ServerResponse, file: string, status: number) => {
+        res.statusCode = status
+        res.setHeader('Content-Type', 'text/html; charset=utf-8')
+        res.end(readFileSync(file))
+      }
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '/').split('?')[0]!
         let decoded: string | undefined
@@ -96,12 +146,21 @@ export function archivePlugin(): Plugin {
         } catch {
           decoded = undefined
         }
-        if (decoded !== undefined && !decoded.includes('..')) {
+        if (decoded === undefined || decoded.includes('..') || decoded.includes('\0')) {
+          sendHtml(res, join(outDir, '404.html'), 404)
+          return
+        }
+        if (!decoded.startsWith(base)) {
           next()
           return
         }
-        res.setHeader('Content-Type', 'text/html; charset=utf-8')
-        res.end(readFileSync(join(server.config.root, server.config.build.outDir, 'index.html')))
+        const file = join(outDir, decoded.slice(base.length))
+        if (existsSync(join(file, 'index.html'))) sendHtml(res, join(file, 'index.html'), 200)
+        else if (existsSync(file)) next()
+        else if (decoded.startsWith(`${base}data/`) || decoded.startsWith(`${base}assets/`)) {
+          res.statusCode = 404
+          res.end('Not found')
+        } else sendHtml(res, join(outDir, '404.html'), 404)
       })
     },
     configureServer(server) {

@@ -1,10 +1,28 @@
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from '@/app/app'
+import { createAppRouter } from '@/app/router'
 import '@/styles/app.css'
 
-createRoot(document.getElementById('root')!).render(
+const container = document.getElementById('root')!
+const router = createAppRouter()
+const app = (
   <StrictMode>
-    <App />
-  </StrictMode>,
+    <App router={router} />
+  </StrictMode>
 )
+
+// The build wrote this page's content for its address without search parameters. The same address
+// is hydrated once its data is loaded; any other (a filtered view, the 404 page standing in for an
+// unknown address) is rendered afresh.
+const prerendered = container.dataset.prerendered
+const path = window.location.pathname.replace(/(.)\/$/, '$1')
+if (prerendered !== undefined && prerendered === path && window.location.search === '') {
+  // As TanStack Router's own hydration does: the router renders the matches as the server did
+  // (no Suspense boundaries of its own), and does not load them again on mount.
+  router.ssr = { manifest: undefined }
+  void router.load().then(() => hydrateRoot(container, app))
+} else {
+  container.replaceChildren()
+  createRoot(container).render(app)
+}

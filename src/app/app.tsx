@@ -1,10 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
-import { createAppRouter } from '@/app/router'
+import type { createAppRouter } from '@/app/router'
 
-const router = createAppRouter()
-
-export function App() {
+export function App({ router }: { router: ReturnType<typeof createAppRouter> }) {
   return (
     <QueryClientProvider client={router.options.context.queryClient}>
       <RouterProvider router={router} />

@@ -1,13 +1,16 @@
 import { QueryClient } from '@tanstack/react-query'
-import { createRouter } from '@tanstack/react-router'
+import { createRouter, type RouterHistory } from '@tanstack/react-router'
 import { ErrorPage } from '@/components/error-page'
 import { parseSearch, stringifySearch } from '@/lib/timeline/timeline-search'
 import { routeTree } from '@/routeTree.gen'
 
-export function createAppRouter() {
-  const queryClient = new QueryClient()
+/** The reader's router; the build's prerender gives it a memory history for each address it writes. */
+export function createAppRouter(options: { history?: RouterHistory; queryClient?: QueryClient } = {}) {
+  const queryClient = options.queryClient ?? new QueryClient()
   return createRouter({
     routeTree,
+    basepath: import.meta.env.BASE_URL,
+    ...(options.history ? { history: options.history } : {}),
     context: { queryClient },
     defaultPreload: 'intent',
     // Preloaded data lives in TanStack Query's cache; the router should not hold its own copy.

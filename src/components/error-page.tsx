@@ -1,8 +1,10 @@
 import { useQueryErrorResetBoundary } from '@tanstack/react-query'
 import { type ErrorComponentProps, Link, useRouter } from '@tanstack/react-router'
+import { useReadyMarker } from '@/lib/use-hydrated'
 
 /** Shown when the archive's files cannot be fetched (offline, or a deploy in progress). */
 export function ErrorPage({ error }: ErrorComponentProps) {
+  useReadyMarker()
   const router = useRouter()
   const { reset } = useQueryErrorResetBoundary()
   return (

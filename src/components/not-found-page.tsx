@@ -1,7 +1,9 @@
 import { Link } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
+import { useReadyMarker } from '@/lib/use-hydrated'
 
 export function NotFoundPage({ children }: { children?: ReactNode }) {
+  useReadyMarker()
   return (
     <section aria-labelledby="not-found-heading">
       <h1 id="not-found-heading" className="text-2xl font-semibold tracking-tight">

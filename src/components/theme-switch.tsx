@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
 
 type Theme = 'system' | 'light' | 'dark'
 const STORAGE_KEY = 'theme'
@@ -19,12 +19,24 @@ function applyTheme(theme: Theme) {
   document.documentElement.classList.toggle('dark', dark)
 }
 
+// Who shows the stored choice: the switch, kept in step when it changes here or in another tab.
+const listeners = new Set<() => void>()
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  window.addEventListener('storage', listener)
+  return () => {
+    listeners.delete(listener)
+    window.removeEventListener('storage', listener)
+  }
+}
+
 /** Light, dark, or whatever the system says; the choice is remembered on this device. */
 export function ThemeSwitch() {
-  const [theme, setTheme] = useState<Theme>(storedTheme)
+  // The prerendered page cannot know the reader's choice: it says "System" until the app takes over
+  // (index.html has already applied the choice before the first paint).
+  const theme = useSyncExternalStore(subscribe, storedTheme, () => 'system' as const)
 
   useEffect(() => {
-    applyTheme(theme)
     if (theme !== 'system') return
     const query = darkQuery()
     const follow = () => {
@@ -43,13 +55,14 @@ export function ThemeSwitch() {
         value={theme}
         onChange={(event) => {
           const next = event.target.value as Theme
-          setTheme(next)
           try {
             if (next === 'system') localStorage.removeItem(STORAGE_KEY)
             else localStorage.setItem(STORAGE_KEY, next)
           } catch {
-            // Private browsing may refuse storage; the choice then lasts for this page only.
+            // Private browsing may refuse storage; the choice then lasts until the next page load.
           }
+          applyTheme(next)
+          for (const listener of listeners) listener()
         }}
         className="rounded-md border border-slate-400 bg-white px-1.5 py-1 text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100"
       >

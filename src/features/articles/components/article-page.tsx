@@ -8,6 +8,7 @@ import { matchingTerms } from '@/lib/search/query'
 import { searchEngineQuery } from '@/lib/search/search-queries'
 import { filterArticles, isFiltered } from '@/lib/timeline/filter-articles'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
+import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
 import { topicLabel } from '@/lib/archive-facets'
 import { archiveHeadQuery, archiveListingQuery, articleQuery } from '@/lib/archive-queries'
 import { formatDate } from '@/lib/format'
@@ -17,10 +18,13 @@ import { ShareButton } from './share-button'
 const link = 'text-blue-700 underline hover:no-underline dark:text-blue-300'
 
 export function ArticlePage({ slug }: { slug: string }) {
+  useReadyMarker()
   const { data: article } = useSuspenseQuery(articleQuery(slug))
   const { data: index } = useSuspenseQuery(archiveHeadQuery())
   // The timeline the reader came from, if any: "back" returns to it, and newer/older step through it.
-  const timeline = useLocation({ select: (location) => location.state.timeline })
+  // (Kept in this tab's history, which the prerendered page cannot know: applied once hydrated.)
+  const stateTimeline = useLocation({ select: (location) => location.state.timeline })
+  const timeline = useHydrated() ? stateTimeline : undefined
   const timelineSearch = useMemo(() => (timeline ? validateTimelineSearch(timeline.search) : undefined), [timeline])
   // From a filtered view or a search, newer/older follow it, if its listing (and search engine) are
   // still loaded; they are not fetched again just for that. Otherwise they follow the whole timeline.

@@ -1,23 +1,27 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { Link, useNavigate } from '@tanstack/react-router'
+import { Link, useLocation, useNavigate } from '@tanstack/react-router'
 import { prefetchListing } from '@/lib/archive-queries'
 import { useId, useMemo, useState } from 'react'
 import { topicGroups } from '@/lib/archive-facets'
 import type { ArchiveHead } from '@/pipeline/types'
 import { quickRanges, type TimelineView } from '@/lib/timeline/filter-articles'
+import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
 import { completeDate, type TimelineSearch } from '@/lib/timeline/timeline-search'
 
 interface FilterPanelProps {
   index: ArchiveHead
   view: TimelineView
-  search: TimelineSearch
   pinnedTopic?: string | undefined
 }
 
 const field = 'rounded-md border border-slate-400 bg-white px-2 py-1.5 text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100'
 const legend = 'text-sm font-semibold text-slate-800 dark:text-slate-200'
 
-export function FilterPanel({ index, view, search, pinnedTopic }: FilterPanelProps) {
+export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
+  // The controls show the reader's choice at once, from the address being loaded; the list and the
+  // counts follow when its data is there (the first filter fetches the whole listing).
+  const loading = useLocation({ select: (location) => location.search })
+  const search = useMemo(() => validateTimelineSearch(loading), [loading])
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const startListing = () => {

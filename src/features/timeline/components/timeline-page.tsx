@@ -6,6 +6,7 @@ import { formatNumber, plural } from '@/lib/format'
 import { searchEngineQuery } from '@/lib/search/search-queries'
 import { filterArticles, groupByMonth, isFiltered, latestView } from '@/lib/timeline/filter-articles'
 import { useAddressCorrections } from '@/lib/timeline/timeline-address'
+import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
 import { ActiveFilters } from './active-filters'
 import { FilterPanel } from './filter-panel'
@@ -39,10 +40,13 @@ interface TimelinePageProps {
 }
 
 export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
+  useReadyMarker()
   const { data: index } = useSuspenseQuery(archiveHeadQuery())
   const queryClient = useQueryClient()
   const navigate = useNavigate()
-  const shown = useLocation({ select: (location) => location.state.shown }) ?? PAGE_SIZE
+  // "Show more" lives in this tab's history, which the prerendered page cannot know: applied once hydrated.
+  const shownInHistory = useLocation({ select: (location) => location.state.shown })
+  const shown = (useHydrated() ? shownInHistory : undefined) ?? PAGE_SIZE
   // The newest releases come with the head; anything else needs the whole listing, which the
   // route's loader (or "Show more") has fetched before this renders.
   const whole = isFiltered(search) || Boolean(pinnedTopic) || Math.min(shown, index.total) > index.latest.length
@@ -110,7 +114,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
 
   return (
     <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
-      <FilterPanel index={index} view={view ?? latestView(index)} search={search} pinnedTopic={pinnedTopic} />
+      <FilterPanel index={index} view={view ?? latestView(index)} pinnedTopic={pinnedTopic} />
       <section aria-labelledby="timeline-heading" className="min-w-0">
         {topic ? (
           <>

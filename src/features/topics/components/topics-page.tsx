@@ -3,8 +3,10 @@ import { Link } from '@tanstack/react-router'
 import { topicGroups } from '@/lib/archive-facets'
 import { archiveHeadQuery } from '@/lib/archive-queries'
 import { plural } from '@/lib/format'
+import { useReadyMarker } from '@/lib/use-hydrated'
 
 export function TopicsPage() {
+  useReadyMarker()
   const { data: index } = useSuspenseQuery(archiveHeadQuery())
   const groups = topicGroups(index)
   return (

@@ -1,0 +1,169 @@
+// Writes every address of the archive as its own HTML file, content included, so a plain static
+// host serves each with status 200, crawlers and link previews read it without running scripts,
+// and the page is on screen before the app loads. The app then hydrates it (src/main.tsx).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { toHead, toListing } from '../src/pipeline/archive-files.ts'
+import type { BuiltArchive } from '../src/pipeline/build-archive.ts'
+import type { ArchiveHead, ArchiveListing, Article } from '../src/pipeline/types.ts'
+import { absoluteUrl, type SiteOptions } from './site-files.ts'
+
+export interface PrerenderOptions {
+  outDir: string
+  /** The server build of src/entry-prerender.tsx. */
+  serverEntry: string
+  archive: Pick<BuiltArchive, 'index' | 'articles'>
+  /** Folder of the data files relative to the base, e.g. `data/1a2b3c4d/`. */
+  dataPath: string
+  site: SiteOptions
+}
+
+/** What src/entry-prerender.tsx exports (its JSX stays out of the build scripts' compilation). */
+type CreateRenderer = (data: {
+  head: ArchiveHead
+  listing: ArchiveListing
+  article: (slug: string) => Article | undefined
+}) => (url: string) => Promise<{ status: number; html: string }>
+
+const SITE_NAME = 'MOTIE press releases'
+const SITE_DESCRIPTION =
+  "Read, filter, search and share the English press releases of Korea's Ministry of Trade, Industry and Energy (MOTIE)."
+
+interface Page {
+  /** The address, relative to the base: '', 'topics', 'articles/<slug>'. */
+  path: string
+  file: string
+  title: string
+  description: string
+  article?: Article
+  topic?: string
+  /** Data the app loads to hydrate the page, fetched alongside its script. */
+  preload: string[]
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+function pagesOf({ index, articles }: PrerenderOptions['archive'], dataPath: string): Page[] {
+  const head = `${dataPath}head.json`
+  return [
+    { path: '', file: 'index.html', title: SITE_NAME, description: SITE_DESCRIPTION, preload: [head] },
+    {
+      path: 'topics',
+      file: 'topics/index.html',
+      title: `Topics · ${SITE_NAME}`,
+      description: 'Every topic of the ministry’s releases, with how many releases carry it.',
+      preload: [head],
+    },
+    ...index.topics.map((topic) => ({
+      path: `topics/${topic.slug}`,
+      file: `topics/${topic.slug}/index.html`,
+      title: `${topic.label} · ${SITE_NAME}`,
+      description: topic.description,
+      topic: topic.slug,
+      preload: [head, `${dataPath}listing.json`],
+    })),
+    ...articles.map((article) => ({
+      path: `articles/${article.slug}`,
+      file: `articles/${article.slug}/index.html`,
+      title: `${article.title} · ${SITE_NAME}`,
+      description: article.excerpt,
+      article,
+      preload: [`${dataPath}articles/${article.slug}.json`, head],
+    })),
+  ]
+}
+
+/** The page's own head: title, description, canonical address, feeds, Open Graph and Twitter cards. */
+function headTags(page: Page, options: PrerenderOptions): string {
+  const url = (path: string) => absoluteUrl(options.site, path)
+  const { article } = page
+  const tags: [string, Record<string, string>][] = [
+    ['meta', { name: 'description', content: page.description }],
+    ['link', { rel: 'canonical', href: url(page.path) }],
+    ['link', { rel: 'alternate', type: 'application/atom+xml', title: SITE_NAME, href: url('feed.xml') }],
+    ['link', { rel: 'alternate', type: 'application/feed+json', title: SITE_NAME, href: url('feed.json') }],
+    ...(page.topic
+      ? ([
+          ['link', { rel: 'alternate', type: 'application/atom+xml', title: page.title, href: url(`topics/${page.topic}/feed.xml`) }],
+          ['link', { rel: 'alternate', type: 'application/feed+json', title: page.title, href: url(`topics/${page.topic}/feed.json`) }],
+        ] as [string, Record<string, string>][])
+      : []),
+    ['meta', { property: 'og:site_name', content: SITE_NAME }],
+    ['meta', { property: 'og:type', content: article ? 'article' : 'website' }],
+    ['meta', { property: 'og:title', content: article ? article.title : page.title }],
+    ['meta', { property: 'og:description', content: page.description }],
+    ['meta', { property: 'og:url', content: url(page.path) }],
+    ['meta', { property: 'og:image', content: url('card.png') }],
+    ['meta', { property: 'og:image:alt', content: SITE_NAME }],
+    ['meta', { property: 'og:locale', content: 'en_GB' }],
+    ...(article
+      ? ([
+          ['meta', { property: 'article:published_time', content: article.date }],
+          ['meta', { property: 'article:section', content: article.categoryLabel }],
+          ...article.topics.map((slug) => [
+            'meta',
+            { property: 'article:tag', content: options.archive.index.topics.find((t) => t.slug === slug)?.label ?? slug },
+          ]),
+        ] as [string, Record<string, string>][])
+      : []),
+    ['meta', { name: 'twitter:card', content: 'summary_large_image' }],
+    ['meta', { name: 'twitter:title', content: article ? article.title : page.title }],
+    ['meta', { name: 'twitter:description', content: page.description }],
+    ['meta', { name: 'twitter:image', content: url('card.png') }],
+    ...page.preload.map((file): [string, Record<string, string>] => [
+      'link',
+      { rel: 'preload', as: 'fetch', crossorigin: '', href: `${options.site.basePath}${file}` },
+    ]),
+  ]
+  const attributes = (values: Record<string, string>) =>
+    Object.entries(values)
+      .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+      .join('')
+  return [`<title>${escapeHtml(page.title)}</title>`, ...tags.map(([tag, values]) => `<${tag}${attributes(values)} />`)]
+    .map((line) => `    ${line}`)
+    .join('\n')
+}
+
+// React writes the routes' <title> first; the page's head carries its own.
+const HOISTED = /^(?:<title>[^<]*<\/title>|<meta [^>]*\/?>|<link [^>]*\/?>)*/
+
+function fillTemplate(template: string, head: string, path: string, html: string): string {
+  return template
+    .replace(/\s*<title>[^<]*<\/title>/, '')
+    .replace(/\s*<meta name="description"[^>]*>/, '')
+    .replace('</head>', `${head}\n  </head>`)
+    .replace('<div id="root"></div>', `<div id="root" data-prerendered="${escapeHtml(path)}">${html.replace(HOISTED, '')}</div>`)
+}
+
+/** Renders every page into `outDir`; returns how many. */
+export async function prerender(options: PrerenderOptions): Promise<number> {
+  // The server build loads React from node_modules: its production build, as the browser gets.
+  process.env.NODE_ENV ??= 'production'
+  const { createRenderer } = (await import(pathToFileURL(options.serverEntry).href)) as { createRenderer: CreateRenderer }
+  const { index, articles } = options.archive
+  const bySlug = new Map(articles.map((a) => [a.slug, a]))
+  const render = createRenderer({ head: toHead(index), listing: toListing(index), article: (slug) => bySlug.get(slug) })
+  const template = readFileSync(join(options.outDir, 'index.html'), 'utf8')
+  const base = options.site.basePath
+  const write = (file: string, text: string) => {
+    const target = join(options.outDir, file)
+    mkdirSync(dirname(target), { recursive: true })
+    writeFileSync(target, text)
+  }
+
+  const pages = pagesOf(options.archive, options.dataPath)
+  for (const page of pages) {
+    const address = `${base}${page.path}`
+    const rendered = await render(address)
+    if (rendered.status !== 200) throw new Error(`prerender: ${address} rendered as ${rendered.status}`)
+    write(page.file, fillTemplate(template, headTags(page, options), address, rendered.html))
+  }
+  // What a static host serves for any other address, with status 404.
+  const missing = await render(`${base}404`)
+  const notFound: Page = { path: '404', file: '404.html', title: `Page not found · ${SITE_NAME}`, description: SITE_DESCRIPTION, preload: [] }
+  const head = headTags(notFound, options).replace(/\n.*rel="canonical".*/, '\n    <meta name="robots" content="noindex" />')
+  write('404.html', fillTemplate(template, head, `${base}404`, missing.html))
+  return pages.length + 1
+}

@@ -1,0 +1,53 @@
+// The build renders every address of the archive to HTML with this (scripts/prerender.ts), so each
+// page has its content before any script runs; the browser then hydrates it (src/main.tsx).
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { createMemoryHistory, RouterProvider } from '@tanstack/react-router'
+import { renderToString } from 'react-dom/server'
+import { createAppRouter } from '@/app/router'
+import { archiveHeadQuery, archiveListingQuery, articleQuery } from '@/lib/archive-queries'
+import { listingFromColumns } from '@/lib/timeline/listing'
+import type { ArchiveHead, ArchiveListing, Article } from '@/pipeline/types'
+
+export interface PrerenderData {
+  head: ArchiveHead
+  listing: ArchiveListing
+  article: (slug: string) => Article | undefined
+}
+
+export interface RenderedPage {
+  /** 200, or 404 for the not-found page. */
+  status: number
+  /** The markup inside #root. */
+  html: string
+}
+
+/** A renderer that keeps the decoded listing between pages: ten thousand pages share one. */
+export function createRenderer(data: PrerenderData) {
+  const queryClient = new QueryClient()
+  // What the routes' loaders would fetch, from the build's own data instead of the network.
+  queryClient.setQueryData(archiveHeadQuery().queryKey, data.head)
+  queryClient.setQueryData(archiveListingQuery().queryKey, listingFromColumns(data.listing, data.head))
+  // One router goes from address to address: building one per page would cost more than rendering.
+  const history = createMemoryHistory({ initialEntries: ['/'] })
+  const router = createAppRouter({ history, queryClient })
+  let previousArticle: string | undefined
+  return async function render(url: string): Promise<RenderedPage> {
+    if (previousArticle) queryClient.removeQueries({ queryKey: articleQuery(previousArticle).queryKey })
+    const slug = /^\/articles\/([^/?]+)/.exec(url)?.[1]
+    const article = slug === undefined ? undefined : data.article(decodeURIComponent(slug))
+    if (article) queryClient.setQueryData(articleQuery(article.slug).queryKey, article)
+    previousArticle = article?.slug
+    history.replace(url)
+    await router.load()
+    const html = renderToString(
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    )
+    // An unknown address marks the root match (`globalNotFound`); an unknown release, its own match.
+    const missing = router.state.matches.some(
+      (match) => match.status === 'notFound' || (match as { globalNotFound?: boolean }).globalNotFound,
+    )
+    return { status: missing ? 404 : 200, html }
+  }
+}

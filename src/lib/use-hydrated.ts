@@ -1,0 +1,26 @@
+import { useEffect, useSyncExternalStore } from 'react'
+
+const subscribe = () => () => undefined
+
+/**
+ * False while React hydrates a prerendered page, true ever after (and at once on any page rendered
+ * in the browser). What the build could not know, such as this tab's history state, waits for it,
+ * so the first render matches the page the build wrote.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  )
+}
+
+/**
+ * Marks the page as taken over by the app once this page's content has hydrated (or rendered):
+ * browser tests and the bench wait for `html[data-ready]` before they act.
+ */
+export function useReadyMarker() {
+  useEffect(() => {
+    document.documentElement.dataset.ready = ''
+  }, [])
+}
