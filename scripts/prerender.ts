@@ -38,7 +38,7 @@ interface Page {
   description: string
   article?: Article
   topic?: string
-  /** Data the app loads to hydrate the page, fetched alongside its script. */
+  /** Data the app needs beyond what the page carries, fetched alongside its script. */
   preload: string[]
 }
 
@@ -46,15 +46,14 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 function pagesOf({ index, articles }: PrerenderOptions['archive'], dataPath: string): Page[] {
-  const head = `${dataPath}head.json`
   return [
-    { path: '', file: 'index.html', title: SITE_NAME, description: SITE_DESCRIPTION, preload: [head] },
+    { path: '', file: 'index.html', title: SITE_NAME, description: SITE_DESCRIPTION, preload: [] },
     {
       path: 'topics',
       file: 'topics/index.html',
       title: `Topics · ${SITE_NAME}`,
       description: 'Every topic of the ministry’s releases, with how many releases carry it.',
-      preload: [head],
+      preload: [],
     },
     ...index.topics.map((topic) => ({
       path: `topics/${topic.slug}`,
@@ -62,7 +61,7 @@ function pagesOf({ index, articles }: PrerenderOptions['archive'], dataPath: str
       title: `${topic.label} · ${SITE_NAME}`,
       description: topic.description,
       topic: topic.slug,
-      preload: [head, `${dataPath}listing.json`],
+      preload: [`${dataPath}listing.json`],
     })),
     ...articles.map((article) => ({
       path: `articles/${article.slug}`,
@@ -70,7 +69,7 @@ function pagesOf({ index, articles }: PrerenderOptions['archive'], dataPath: str
       title: `${article.title} · ${SITE_NAME}`,
       description: article.excerpt,
       article,
-      preload: [`${dataPath}articles/${article.slug}.json`, head],
+      preload: [],
     })),
   ]
 }
@@ -129,12 +128,21 @@ function headTags(page: Page, options: PrerenderOptions): string {
 // React writes the routes' <title> first; the page's head carries its own.
 const HOISTED = /^(?:<title>[^<]*<\/title>|<meta [^>]*\/?>|<link [^>]*\/?>)*/
 
-function fillTemplate(template: string, head: string, path: string, html: string): string {
+/**
+ * The data the page was rendered from, for the app to hydrate it without fetching it again. Most of
+ * it repeats the page's own text, which gzip mostly folds away.
+ */
+function pageData(data: object): string {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c')
+  return `<script type="application/json" id="page-data">${json}</script>`
+}
+
+function fillTemplate(template: string, head: string, path: string, html: string, data: object = {}): string {
   return template
     .replace(/\s*<title>[^<]*<\/title>/, '')
     .replace(/\s*<meta name="description"[^>]*>/, '')
     .replace('</head>', `${head}\n  </head>`)
-    .replace('<div id="root"></div>', `<div id="root" data-prerendered="${escapeHtml(path)}">${html.replace(HOISTED, '')}</div>`)
+    .replace('<div id="root"></div>', `<div id="root" data-prerendered="${escapeHtml(path)}">${html.replace(HOISTED, '')}</div>${pageData(data)}`)
 }
 
 /** Renders every page into `outDir`; returns how many. */
@@ -144,7 +152,8 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
   const { createRenderer } = (await import(pathToFileURL(options.serverEntry).href)) as { createRenderer: CreateRenderer }
   const { index, articles } = options.archive
   const bySlug = new Map(articles.map((a) => [a.slug, a]))
-  const render = createRenderer({ head: toHead(index), listing: toListing(index), article: (slug) => bySlug.get(slug) })
+  const archiveHead = toHead(index)
+  const render = createRenderer({ head: archiveHead, listing: toListing(index), article: (slug) => bySlug.get(slug) })
   const template = readFileSync(join(options.outDir, 'index.html'), 'utf8')
   const base = options.site.basePath
   const write = (file: string, text: string) => {
@@ -158,7 +167,8 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
     const address = `${base}${page.path}`
     const rendered = await render(address)
     if (rendered.status !== 200) throw new Error(`prerender: ${address} rendered as ${rendered.status}`)
-    write(page.file, fillTemplate(template, headTags(page, options), address, rendered.html))
+    const data = { head: archiveHead, ...(page.article ? { article: page.article } : {}) }
+    write(page.file, fillTemplate(template, headTags(page, options), address, rendered.html, data))
   }
   // What a static host serves for any other address, with status 404.
   const missing = await render(`${base}404`)

@@ -2,6 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from '@/app/app'
 import { createAppRouter } from '@/app/router'
+import { archiveHeadQuery, articleQuery } from '@/lib/archive-queries'
+import type { ArchiveHead, Article } from '@/pipeline/types'
 import '@/styles/app.css'
 
 const container = document.getElementById('root')!
@@ -21,6 +23,11 @@ if (prerendered !== undefined && prerendered === path && window.location.search 
   // As TanStack Router's own hydration does: the router renders the matches as the server did
   // (no Suspense boundaries of its own), and does not load them again on mount.
   router.ssr = { manifest: undefined }
+  // The data the page was rendered from comes with it: hydration starts as soon as the script runs.
+  const data = JSON.parse(document.getElementById('page-data')?.textContent ?? '{}') as { head?: ArchiveHead; article?: Article }
+  const { queryClient } = router.options.context
+  if (data.head) queryClient.setQueryData(archiveHeadQuery().queryKey, data.head)
+  if (data.article) queryClient.setQueryData(articleQuery(data.article.slug).queryKey, data.article)
   void router.load().then(() => hydrateRoot(container, app))
 } else {
   container.replaceChildren()
