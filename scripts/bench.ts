@@ -1,5 +1,10 @@
 // npm run bench: builds the seed and a 10,000-release archive, measures both production builds in
-// Chromium, prints a table with each budget, and exits 1 when one is exceeded.
+// Chromium, audits `/` and an article with Lighthouse, prints a table with each budget, and exits 1
+// when one is exceeded.
+//
+// BENCH_INTERACTIONS (40): clicks and keystrokes measured. BENCH_LIGHTHOUSE_RUNS (3): Lighthouse runs
+// per address, the median reported; 0 skips Lighthouse. BENCH_PORT (4200): the seed's preview
+// server, the 10k's on the next port.
 import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -9,11 +14,14 @@ import { type Browser, chromium, type Page } from '@playwright/test'
 import react from '@vitejs/plugin-react'
 import { build, preview } from 'vite'
 import { readArchive } from '../src/pipeline/read-archive.ts'
+import { auditPages, type LighthouseScores } from './lighthouse-audit.ts'
 
 const run = promisify(execFile)
 const WORK = '.tmp/bench'
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 40)
 const LOADS = 5
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3)
+const PORT = Number(process.env.BENCH_PORT ?? 4200)
 
 interface Archive {
   name: string
@@ -33,6 +41,8 @@ interface Measures {
   searchBytesAfter: number
   searchReadyMs: number
   heapMB: number
+  /** Lighthouse on `/` and on the article, absent when BENCH_LIGHTHOUSE_RUNS is 0. */
+  lighthouse?: { home: LighthouseScores; article: LighthouseScores }
 }
 
 async function main() {
@@ -52,7 +62,7 @@ async function main() {
   try {
     for (const [i, archive] of archives.entries()) {
       console.log(`bench: building and measuring ${archive.name} (${archive.data})`)
-      results[archive.name] = await measure(browser, archive, 4200 + i)
+      results[archive.name] = await measure(browser, archive, PORT + i)
     }
   } finally {
     await browser.close()
@@ -91,7 +101,13 @@ async function measure(browser: Browser, archive: Archive, port: number): Promis
     const { filter, filterSlowEvents, heapMB } = await filterClicks(browser, base, topic.label)
     step('keystrokes')
     const search = await keystrokes(browser, base, outDir)
-    return { buildSeconds, firstLoad, articleLoad, firstTitleMs, filter, filterSlowEvents, heapMB, ...search }
+    const measures: Measures = { buildSeconds, firstLoad, articleLoad, firstTitleMs, filter, filterSlowEvents, heapMB, ...search }
+    if (LIGHTHOUSE_RUNS > 0) {
+      step(`Lighthouse, ${LIGHTHOUSE_RUNS} run(s) each: / and /articles/${article.slug}`)
+      const [home, articleScores] = await auditPages([`${base}/`, `${base}/articles/${article.slug}`], { runs: LIGHTHOUSE_RUNS })
+      measures.lighthouse = { home: home!, article: articleScores! }
+    }
+    return measures
   } finally {
     await server.close()
   }
@@ -295,7 +311,8 @@ async function repeat<T>(times: number, task: () => Promise<T>): Promise<T[]> {
   return values
 }
 
-type Row = [string, number, number, string, ((s: number, l: number) => boolean) | undefined]
+/** Name, seed, 10k, budget, its check; a 'score' row (0 to 1) prints two decimals and no ratio. */
+type Row = [string, number, number, string, ((s: number, l: number) => boolean) | undefined, 'score'?]
 
 /** The budget applies to the work (input to updated DOM); the next frame adds the display's wait. */
 function interactionRows(name: string, seed: Timing[], large: Timing[]): Row[] {
@@ -307,6 +324,71 @@ function interactionRows(name: string, seed: Timing[], large: Timing[]): Row[] {
     [`  … to next frame, median (ms)`, median(frame(seed)), median(frame(large)), '', undefined],
     [`  … to next frame, p95 (ms)`, percentile(frame(seed), 95), percentile(frame(large), 95), '', undefined],
   ]
+}
+
+type AuditedPage = 'home' | 'article'
+const PAGES: [AuditedPage, string][] = [
+  ['home', '/'],
+  ['article', 'article'],
+]
+type Category = 'performance' | 'accessibility' | 'bestPractices' | 'seo'
+const CATEGORY_BUDGETS: [Category, string, number][] = [
+  ['performance', 'performance', 0.99],
+  ['accessibility', 'accessibility', 1],
+  ['bestPractices', 'best practices', 1],
+  ['seo', 'SEO', 1],
+]
+const LCP_BUDGET_MS = 1000
+
+/** Category scores and LCP for `/` and the article in both archives; each budget applies to both. */
+function lighthouseRows(seed: Measures, large: Measures): Row[] {
+  const s = seed.lighthouse
+  const l = large.lighthouse
+  if (!s || !l) return []
+  const rows: Row[] = []
+  for (const [key, label, min] of CATEGORY_BUDGETS) {
+    for (const [page, path] of PAGES) {
+      rows.push([
+        `Lighthouse ${label}, ${path}`, s[page][key], l[page][key],
+        min === 1 ? 'both = 1' : `both ≥ ${min}`, (a, b) => a >= min && b >= min, 'score',
+      ])
+    }
+  }
+  for (const [page, path] of PAGES) {
+    rows.push([`Lighthouse LCP, ${path} (ms)`, s[page].lcpMs, l[page].lcpMs, `both ≤ ${LCP_BUDGET_MS}`, (a, b) => a <= LCP_BUDGET_MS && b <= LCP_BUDGET_MS])
+  }
+  for (const [page, path] of PAGES) {
+    rows.push([`  … FCP, ${path} (ms)`, s[page].fcpMs, l[page].fcpMs, '', undefined])
+    rows.push([`  … TBT, ${path} (ms)`, s[page].tbtMs, l[page].tbtMs, '', undefined])
+  }
+  return rows
+}
+
+/** The audits behind each missed Lighthouse budget: every page that misses one, with what fails. */
+function lighthouseFailures(results: [string, Measures][]): string[] {
+  const lines: string[] = []
+  for (const [archive, measures] of results) {
+    if (!measures.lighthouse) continue
+    for (const [page] of PAGES) {
+      const scores = measures.lighthouse[page]
+      const missed = [
+        ...CATEGORY_BUDGETS.filter(([key, , min]) => scores[key] < min).map(([key, label]) => `${label} ${scores[key].toFixed(2)}`),
+        ...(scores.lcpMs > LCP_BUDGET_MS ? [`LCP ${Math.round(scores.lcpMs)} ms`] : []),
+      ]
+      if (missed.length === 0) continue
+      lines.push(`${archive} ${scores.url}: ${missed.join(', ')}`)
+      lines.push(
+        `  LCP ${Math.round(scores.lcpMs)} ms, FCP ${Math.round(scores.fcpMs)} ms, TBT ${Math.round(scores.tbtMs)} ms, CLS ${scores.cls.toFixed(3)}`,
+      )
+      if (scores.lcpElement.length > 0) lines.push(`  LCP element: ${scores.lcpElement.join('; ')}`)
+      for (const failure of scores.failures) {
+        lines.push(`  - ${failure.id}: ${failure.title}${failure.displayValue ? ` (${failure.displayValue})` : ''}`)
+        for (const item of failure.items.slice(0, 8)) lines.push(`      ${item.length > 240 ? `${item.slice(0, 239)}…` : item}`)
+        if (failure.items.length > 8) lines.push(`      … and ${failure.items.length - 8} more`)
+      }
+    }
+  }
+  return lines
 }
 
 function report(seed: Measures, large: Measures, librariesKB: number): boolean {
@@ -329,16 +411,24 @@ function report(seed: Measures, large: Measures, librariesKB: number): boolean {
     ['search bytes after first query (KB gz)', kb(seed.searchBytesAfter), kb(large.searchBytesAfter), '', undefined],
     ['first search ready (ms)', seed.searchReadyMs, large.searchReadyMs, '', undefined],
     ['JS heap after timeline (MB)', seed.heapMB, large.heapMB, '10k ≤ 60', (_, l) => l <= 60],
+    ...lighthouseRows(seed, large),
   ]
   const format = (n: number) => (Number.isFinite(n) ? (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(1)) : '–')
   const lines = [['measure', 'seed', '10k', 'ratio', 'budget', ''].join(' | ')]
   let failed = false
-  for (const [name, s, l, budget, check] of rows) {
+  for (const [name, s, l, budget, check, kind] of rows) {
     const ok = check ? check(s, l) : undefined
     if (ok === false) failed = true
-    lines.push([name, format(s), format(l), s ? `${(l / s).toFixed(2)}×` : '–', budget, ok === undefined ? '' : ok ? 'ok' : 'OVER'].join(' | '))
+    const [fs, fl] = kind === 'score' ? [s.toFixed(2), l.toFixed(2)] : [format(s), format(l)]
+    const ratio = kind !== 'score' && s ? `${(l / s).toFixed(2)}×` : '–'
+    lines.push([name, fs, fl, ratio, budget, ok === undefined ? '' : ok ? 'ok' : 'OVER'].join(' | '))
   }
   console.log(`\n${lines.join('\n')}\n`)
+  const failures = lighthouseFailures([
+    ['seed', seed],
+    ['10k', large],
+  ])
+  if (failures.length > 0) console.log(`Lighthouse budgets missed, and the audits that fail:\n${failures.join('\n')}\n`)
   console.log(failed ? 'bench: a budget is exceeded' : 'bench: every budget met')
   return failed
 }

@@ -22,6 +22,7 @@ for (const r of results) {
   console.log(
     `  LCP ${Math.round(r.lcpMs)} ms  FCP ${Math.round(r.fcpMs)} ms  TBT ${Math.round(r.tbtMs)} ms  CLS ${r.cls.toFixed(3)}`,
   )
+  if (r.lcpElement.length > 0) console.log(`  LCP element: ${r.lcpElement.join('; ')}`)
   for (const f of r.failures) {
     console.log(`  - ${f.id}: ${f.title}${f.displayValue ? ` (${f.displayValue})` : ''}`)
     for (const item of f.items) console.log(`      ${item}`)

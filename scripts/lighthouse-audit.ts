@@ -25,6 +25,11 @@ export interface LighthouseScores {
   fcpMs: number
   tbtMs: number
   cls: number
+  /**
+   * The LCP element and the (simulated) phases of its LCP: TTFB, load delay, load time, render
+   * delay. Reported whether or not the element's audit passes, as it explains a slow LCP.
+   */
+  lcpElement: string[]
   /** Ids of the accessibility, best-practices and SEO audits scoring < 1, then the performance opportunities. */
   failedAudits: string[]
   /** The same audits, with their titles and what they point at, for the report. */
@@ -108,6 +113,7 @@ function summarize(lhr: Result): LighthouseScores {
     fcpMs: metric('first-contentful-paint'),
     tbtMs: metric('total-blocking-time'),
     cls: metric('cumulative-layout-shift'),
+    lcpElement: describeItems(lhr.audits['largest-contentful-paint-element']?.details),
     failedAudits: failures.map((f) => f.id),
     failures,
   }
@@ -126,7 +132,8 @@ function describeItems(details: Details | ListItem | undefined): string[] {
     return details.items.map((row) =>
       Object.entries(row)
         .map(([key, value]) => {
-          if (typeof value === 'string' || typeof value === 'number') return `${key}: ${value}`
+          if (typeof value === 'string') return `${key}: ${value}`
+          if (typeof value === 'number') return `${key}: ${Math.abs(value) >= 10 ? Math.round(value) : Number(value.toFixed(3))}`
           return typeof value === 'object' ? describeValue(value) : undefined
         })
         .filter(Boolean)

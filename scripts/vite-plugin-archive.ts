@@ -155,7 +155,11 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
           return
         }
         const file = join(outDir, decoded.slice(base.length))
-        if (existsSync(join(file, 'index.html'))) sendHtml(res, join(file, 'index.html'), 200)
+        if (existsSync(join(file, 'index.html'))) {
+          // Handed to the static server, which compresses it like any other file.
+          req.url = `${decoded.replace(/\/$/, '')}/index.html`
+          next()
+        }
         else if (existsSync(file)) next()
         else if (decoded.startsWith(`${base}data/`) || decoded.startsWith(`${base}assets/`)) {
           res.statusCode = 404

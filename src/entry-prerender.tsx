@@ -33,7 +33,7 @@ export function createRenderer(data: PrerenderData) {
   let previousArticle: string | undefined
   return async function render(url: string): Promise<RenderedPage> {
     if (previousArticle) queryClient.removeQueries({ queryKey: articleQuery(previousArticle).queryKey })
-    const slug = /^\/articles\/([^/?]+)/.exec(url)?.[1]
+    const slug = /^\/articles\/([^/?]+)/.exec(url.slice(import.meta.env.BASE_URL.length - 1))?.[1]
     const article = slug === undefined ? undefined : data.article(decodeURIComponent(slug))
     if (article) queryClient.setQueryData(articleQuery(article.slug).queryKey, article)
     previousArticle = article?.slug
@@ -48,6 +48,7 @@ export function createRenderer(data: PrerenderData) {
     const missing = router.state.matches.some(
       (match) => match.status === 'notFound' || (match as { globalNotFound?: boolean }).globalNotFound,
     )
-    return { status: missing ? 404 : 200, html }
+    const failed = router.state.matches.some((match) => match.status === 'error')
+    return { status: failed ? 500 : missing ? 404 : 200, html }
   }
 }
