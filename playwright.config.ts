@@ -16,6 +16,10 @@ const otherOutDir = `.tmp/dist-overlapping-pages-${otherPort}`
 const longArchive = '.tmp/corpus-120'
 const longPort = port + 2
 const longOutDir = `.tmp/dist-long-${longPort}`
+// A fourth, deployed under a sub-path and served by a plain static host (e2e/static-host.ts): no
+// fallback, unknown addresses get 404.html. The static-host journeys reach it by its address.
+const subPathPort = port + 3
+const subPathOutDir = `.tmp/e2e-reader-base-${subPathPort}`
 
 export default defineConfig({
   testDir: 'e2e',
@@ -67,6 +71,13 @@ export default defineConfig({
       command: `npx tsx scripts/corpus.ts --count 120 --out ${longArchive} && npx vite build --outDir ${longOutDir} --emptyOutDir && npx vite preview --outDir ${longOutDir} --port ${longPort} --strictPort`,
       env: { NEWS_DATA: longArchive },
       url: `http://localhost:${longPort}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: `npx vite build --outDir ${subPathOutDir} --emptyOutDir && npx tsx e2e/static-host.ts ${subPathOutDir} ${subPathPort} /reader/`,
+      env: { BASE_PATH: '/reader/', SITE_URL: 'https://example.org' },
+      url: `http://127.0.0.1:${subPathPort}/reader/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
