@@ -173,7 +173,10 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
   // What a static host serves for any other address, with status 404.
   const missing = await render(`${base}404`)
   const notFound: Page = { path: '404', file: '404.html', title: `Page not found · ${SITE_NAME}`, description: SITE_DESCRIPTION, preload: [] }
-  const head = headTags(notFound, options).replace(/\n.*rel="canonical".*/, '\n    <meta name="robots" content="noindex" />')
+  // Not an address of its own: no canonical or preview address, and kept out of search engines.
+  const head = headTags(notFound, options)
+    .replace(/\n.*property="og:url".*/, '')
+    .replace(/\n.*rel="canonical".*/, '\n    <meta name="robots" content="noindex" />')
   write('404.html', fillTemplate(template, head, `${base}404`, missing.html))
   return pages.length + 1
 }

@@ -14,8 +14,15 @@ const app = (
   </StrictMode>
 )
 
+// The data the page was rendered from comes with it, whatever address it stands in for (a filtered
+// view still starts from the same head): nothing is fetched twice.
+const data = JSON.parse(document.getElementById('page-data')?.textContent ?? '{}') as { head?: ArchiveHead; article?: Article }
+const { queryClient } = router.options.context
+if (data.head) queryClient.setQueryData(archiveHeadQuery().queryKey, data.head)
+if (data.article) queryClient.setQueryData(articleQuery(data.article.slug).queryKey, data.article)
+
 // The build wrote this page's content for its address without search parameters. The same address
-// is hydrated once its data is loaded; any other (a filtered view, the 404 page standing in for an
+// is hydrated once the router has loaded it (from that data, so at once); any other (a filtered view, the 404 page standing in for an
 // unknown address) is rendered afresh.
 const prerendered = container.dataset.prerendered
 const path = window.location.pathname.replace(/(.)\/$/, '$1')
@@ -23,11 +30,6 @@ if (prerendered !== undefined && prerendered === path && window.location.search 
   // As TanStack Router's own hydration does: the router renders the matches as the server did
   // (no Suspense boundaries of its own), and does not load them again on mount.
   router.ssr = { manifest: undefined }
-  // The data the page was rendered from comes with it: hydration starts as soon as the script runs.
-  const data = JSON.parse(document.getElementById('page-data')?.textContent ?? '{}') as { head?: ArchiveHead; article?: Article }
-  const { queryClient } = router.options.context
-  if (data.head) queryClient.setQueryData(archiveHeadQuery().queryKey, data.head)
-  if (data.article) queryClient.setQueryData(articleQuery(data.article.slug).queryKey, data.article)
   void router.load().then(() => hydrateRoot(container, app))
 } else {
   container.replaceChildren()
