@@ -42,9 +42,10 @@ function readPage(html: string) {
     h1: textOf(/<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(markup)?.[1] ?? ''),
     canonical: attribute(/<link [^>]*rel="canonical"[^>]*>/, 'href'),
     meta,
-    /** Every `src` and `href`, and the image a link preview shows. */
+    /** Every `src` and `href`, the app's scripts (started once the page has loaded), and the image a link preview shows. */
     references: [
-      ...[...markup.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => decode(m[1]!)),
+      ...[...markup.matchAll(/\s(?:data-)?(?:src|href)="([^"]*)"/g)].map((m) => decode(m[1]!)),
+      ...[...markup.matchAll(/\sdata-modulepreload="([^"]*)"/g)].flatMap((m) => decode(m[1]!).split(' ').filter(Boolean)),
       ...['og:image', 'twitter:image'].flatMap((key) => meta(key) ?? []),
     ],
   }
@@ -122,6 +123,7 @@ test.describe('at the root of a host', () => {
           expect.soft(page.meta('og:title'), `og:title of ${address.path}`).toBe(address.article)
           expect.soft(page.title, `title of ${address.path}`).toContain(address.article)
         }
+        expect.soft(page.references.filter((r) => /\/assets\/[^/]+\.js$/.test(r)).length, `scripts of ${address.path}`).toBeGreaterThan(0)
         const missing = await missingReferences(request, checked, { url, references: page.references }, site, host.origin)
         expect.soft(missing, `missing files referenced by ${address.path}`).toEqual([])
       })

@@ -137,8 +137,48 @@ function pageData(data: object): string {
   return `<script type="application/json" id="page-data">${json}</script>`
 }
 
+/**
+ * The page reads whole without its script, so the app starts once the page has loaded: the entry
+ * script and its chunks never compete with the page's text and styles for the first paint, which
+ * on a phone's connection is what the reader waits for. Until then, links are plain links.
+ */
+export function startAfterLoad(template: string): string {
+  const scripts: string[] = []
+  const chunks: string[] = []
+  const page = template
+    .replace(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g, (_, src: string) => {
+      scripts.push(src)
+      return ''
+    })
+    .replace(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g, (_, href: string) => {
+      chunks.push(href)
+      return ''
+    })
+  if (scripts.length !== 1) throw new Error(`prerender: expected one entry script in index.html, found ${scripts.length}`)
+  // The addresses stay attributes, where tools that check a page's references find them.
+  const start = `<script data-src="${scripts[0]!}" data-modulepreload="${chunks.join(' ')}">
+      (function (start) {
+        addEventListener('load', function () {
+          start.modulepreload.split(' ').filter(Boolean).forEach(function (href) {
+            var link = document.createElement('link')
+            link.rel = 'modulepreload'
+            link.crossOrigin = ''
+            link.href = href
+            document.head.appendChild(link)
+          })
+          var script = document.createElement('script')
+          script.type = 'module'
+          script.crossOrigin = ''
+          script.src = start.src
+          document.head.appendChild(script)
+        })
+      })(document.currentScript.dataset)
+    </script>`
+  return page.replace('</body>', `  ${start}\n  </body>`)
+}
+
 function fillTemplate(template: string, head: string, path: string, html: string, data: object = {}): string {
-  return template
+  return startAfterLoad(template)
     .replace(/\s*<title>[^<]*<\/title>/, '')
     .replace(/\s*<meta name="description"[^>]*>/, '')
     .replace('</head>', `${head}\n  </head>`)
