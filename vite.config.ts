@@ -26,6 +26,8 @@ export default defineConfig({
     archivePlugin({ siteUrl }),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  // Every browser the reader supports preloads modules itself.
+  build: { modulePreload: { polyfill: false } },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },
 })

@@ -1,7 +1,6 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query'
 import { dataPath } from 'virtual:archive'
 import type { ArchiveHead, ArchiveListing, Article } from '@/pipeline/types'
-import { listingFromColumns } from './timeline/listing'
 
 export const dataUrl = (file: string) => `${import.meta.env.BASE_URL}${dataPath}${file}`
 
@@ -33,9 +32,11 @@ export const archiveListingQuery = () =>
   queryOptions({
     queryKey: ['archive-listing', dataPath],
     queryFn: async ({ client }) => {
-      const [head, columns] = await Promise.all([
+      // The code that reads the listing comes with it: the first screen needs neither.
+      const [head, columns, { listingFromColumns }] = await Promise.all([
         client.query(archiveHeadQuery()),
         fetchJson<ArchiveListing>(dataUrl('listing.json')),
+        import('./timeline/listing'),
       ])
       return listingFromColumns(columns, head)
     },

@@ -312,3 +312,23 @@ describe('the first letters of a word', () => {
     )
   })
 })
+
+describe('marking a found release', () => {
+  const summary = (at: number) => index.articles[at]!
+  const marked = (text: string, ranges: readonly [number, number][]) => ranges.map(([start, end]) => text.slice(start, end))
+
+  it('marks the matched words in the title and in the part of the body around the best match', () => {
+    const hit = engine.search('carbon composites').find((h) => h.id === CARBON_MEETING)
+    expect(hit).toBeDefined()
+    const { title, excerpt } = engine.mark(CARBON_MEETING, summary(CARBON_MEETING), new Set(hit!.terms))
+    expect(marked(summary(CARBON_MEETING).title, title)).toEqual(['Carbon', 'Composites'])
+    expect(releases[CARBON_MEETING]!.body).toContain(excerpt.text.replace(/^…|…$/g, ''))
+    expect(new Set(marked(excerpt.text, excerpt.ranges).map((w) => w.toLowerCase()))).toEqual(new Set(['carbon', 'composites']))
+  })
+
+  it('falls back to the summary’s excerpt when the body holds none of the words', () => {
+    const { title, excerpt } = engine.mark(CHILE, { title: 'Chile and Korea', excerpt: 'About Chile.' }, new Set(['zzzz']))
+    expect(title).toEqual([])
+    expect(excerpt).toEqual({ text: 'About Chile.', ranges: [] })
+  })
+})

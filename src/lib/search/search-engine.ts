@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch'
+import { excerptAround, findMatches, type Excerpt, type Range } from './highlight'
 import { fuzziness, matchesAsPrefix, parseQuery, tokenize, wordMatches } from './query'
 
 export interface SearchHit {
@@ -12,6 +13,12 @@ export interface SearchHit {
 export interface SearchableRelease {
   title: string
   body: string
+}
+
+/** What a found release shows marked: its title's matches, and its excerpt around the best match. */
+export interface Marked {
+  title: Range[]
+  excerpt: Excerpt
 }
 
 const TITLE_BOOST = 3
@@ -64,7 +71,19 @@ export function createSearchEngine(releases: readonly SearchableRelease[]) {
     return hits.map(({ id, score, terms }) => ({ id, score, terms }))
   }
 
-  return { search, releases }
+  /**
+   * The marks for a found release, from the words it matched: the excerpt is the part of its body
+   * around the best match, or its summary's excerpt when the body has none. (Marking comes with
+   * the engine: a timeline without a search never loads it.)
+   */
+  function mark(id: number, summary: { title: string; excerpt: string }, terms: ReadonlySet<string>): Marked {
+    return {
+      title: findMatches(summary.title, terms),
+      excerpt: excerptAround(releases[id]!.body, terms) ?? { text: summary.excerpt, ranges: findMatches(summary.excerpt, terms) },
+    }
+  }
+
+  return { search, mark, releases }
 }
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>

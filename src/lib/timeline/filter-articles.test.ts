@@ -3,8 +3,8 @@ import { describe, it, expect } from 'vitest'
 import { buildArchive } from '@/pipeline/build-archive'
 import type { ArticleSummary } from '@/pipeline/types'
 import { toHead } from '@/pipeline/archive-files'
-import { filterArticles, groupByMonth, quickRanges } from './filter-articles'
-import { createListing } from './listing'
+import { groupByMonth, quickRanges } from './filter-articles'
+import { createListing, filterArticles } from './listing'
 import type { TimelineSearch } from './timeline-search'
 
 const read = (p: string) => readFileSync(new URL(`../../../data/${p}`, import.meta.url), 'utf8')

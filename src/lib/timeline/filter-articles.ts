@@ -1,6 +1,4 @@
-import { dateToDay } from '@/pipeline/archive-files'
 import type { ArchiveHead, ArticleSummary } from '@/pipeline/types'
-import type { Listing } from './listing'
 import type { TimelineSearch } from './timeline-search'
 
 export interface TimelineView {
@@ -26,84 +24,6 @@ export function latestView(head: ArchiveHead): TimelineView {
     topicCounts: new Map(head.topics.filter((t) => t.count > 0).map((t) => [t.slug, t.count])),
     categoryCounts: new Map(head.categories.map((c) => [c.slug, c.count])),
   }
-}
-
-/** Index of the first release dated on or before `day` (days descend). */
-function firstOnOrBefore(days: Int32Array, day: number): number {
-  let low = 0
-  let high = days.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (days[middle]! > day) low = middle + 1
-    else high = middle
-  }
-  return low
-}
-
-/**
- * The releases the timeline shows for an address, with the counts beside each filter.
- * `pinnedTopic` is the topic of a topic page, always applied. `hits` are the releases a search
- * found (by position in the listing), best first: only they are shown, by relevance unless the
- * address asks for date order. Without a search, the order is the archive's (newest first).
- */
-export function filterArticles(
-  listing: Listing,
-  search: TimelineSearch,
-  pinnedTopic?: string,
-  hits?: readonly { id: number }[],
-): TimelineView {
-  const { articles, days, categories, topicBits, words, topicSlugs, categorySlugs } = listing
-  const topics = new Set([...(pinnedTopic ? [pinnedTopic] : []), ...(search.topic ?? [])])
-  const required = new Uint32Array(words)
-  let impossible = false
-  for (const topic of topics) {
-    const t = topicSlugs.indexOf(topic)
-    if (t === -1) impossible = true
-    else required[t >>> 5]! |= 1 << (t & 31)
-  }
-  const position = search.category === undefined ? -1 : categorySlugs.indexOf(search.category)
-  // -1: any category. An unknown one (never a stored position) shows nothing but still counts the others.
-  const category = search.category === undefined ? -1 : position === -1 ? 256 : position
-  // Days descend, so a date range is a run of positions.
-  const first = search.to === undefined ? 0 : firstOnOrBefore(days, dateToDay(search.to))
-  const end = search.from === undefined ? days.length : firstOnOrBefore(days, dateToDay(search.from) - 1)
-
-  const shown: ArticleSummary[] = []
-  const topicCounts = new Int32Array(topicSlugs.length)
-  const categoryCounts = new Int32Array(categorySlugs.length)
-  const consider = (i: number) => {
-    if (i < first || i >= end) return
-    const offset = i * words
-    for (let w = 0; w < words; w++) if ((topicBits[offset + w]! & required[w]!) !== required[w]) return
-    const c = categories[i]!
-    categoryCounts[c]! += 1
-    if (category !== -1 && c !== category) return
-    shown.push(articles[i]!)
-    for (let w = 0; w < words; w++) {
-      for (let bits = topicBits[offset + w]!; bits !== 0; bits &= bits - 1) {
-        topicCounts[w * 32 + 31 - Math.clz32(bits & -bits)]! += 1
-      }
-    }
-  }
-  if (impossible) {
-    // A topic no release carries matches nothing.
-  } else if (hits && search.sort === 'date') {
-    const ids = Int32Array.from(hits, (hit) => hit.id).sort()
-    for (const id of ids) consider(id)
-  } else if (hits) {
-    for (const hit of hits) consider(hit.id)
-  } else {
-    for (let i = first; i < end; i++) consider(i)
-  }
-  return { articles: shown, total: shown.length, topicCounts: toCounts(topicCounts, topicSlugs), categoryCounts: toCounts(categoryCounts, categorySlugs) }
-}
-
-function toCounts(counts: Int32Array, slugs: readonly string[]): Map<string, number> {
-  const map = new Map<string, number>()
-  counts.forEach((count, i) => {
-    if (count > 0) map.set(slugs[i]!, count)
-  })
-  return map
 }
 
 export interface MonthGroup {

@@ -6,7 +6,7 @@ import { TopicTag } from '@/components/ui/topic-tag'
 import { findMatches } from '@/lib/search/highlight'
 import { matchingTerms } from '@/lib/search/query'
 import { searchEngineQuery } from '@/lib/search/search-queries'
-import { filterArticles, isFiltered } from '@/lib/timeline/filter-articles'
+import { isFiltered } from '@/lib/timeline/filter-articles'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
 import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
 import { topicLabel } from '@/lib/archive-facets'
@@ -35,7 +35,7 @@ export function ArticlePage({ slug }: { slug: string }) {
     if (!timeline.topic && !isFiltered(timelineSearch)) return undefined
     const hits = timelineSearch.q ? engine?.search(timelineSearch.q) : undefined
     if (timelineSearch.q && !hits) return undefined
-    return filterArticles(listing, timelineSearch, timeline.topic, hits).articles
+    return listing.view(timelineSearch, timeline.topic, hits).articles
   }, [listing, timeline, timelineSearch, engine])
   const position = stream ? stream.findIndex((a) => a.slug === slug) : -1
   const newer = stream ? (position > 0 ? stream[position - 1] : undefined) : article.newer

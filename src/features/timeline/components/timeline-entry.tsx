@@ -1,10 +1,9 @@
 import { Link } from '@tanstack/react-router'
-import { useMemo } from 'react'
 import { HighlightedText } from '@/components/ui/highlighted-text'
 import { TopicTag } from '@/components/ui/topic-tag'
 import { topicLabel } from '@/lib/archive-facets'
-import { excerptAround, findMatches } from '@/lib/search/highlight'
 import { formatDate } from '@/lib/format'
+import type { Marked } from '@/lib/search/search-engine'
 import type { ArchiveHead, ArticleSummary } from '@/pipeline/types'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
 
@@ -15,22 +14,12 @@ interface TimelineEntryProps {
   pinnedTopic?: string | undefined
   /** How many releases the timeline shows, so "back to the timeline" shows as many again. */
   shown?: number | undefined
-  /** With a search: the release's body (the excerpt shown is the part around the best match) and its matched words. */
-  match?: { body: string; terms: ReadonlySet<string> } | undefined
+  /** With a search: what the release matched, marked (the excerpt shown is the part of its body around the best match). */
+  marked?: Marked | undefined
 }
 
-export function TimelineEntry({ article, index, search, pinnedTopic, shown, match }: TimelineEntryProps) {
+export function TimelineEntry({ article, index, search, pinnedTopic, shown, marked }: TimelineEntryProps) {
   const category = index.categories.find((c) => c.slug === article.category)
-  const marked = useMemo(() => {
-    if (!match) return undefined
-    return {
-      title: findMatches(article.title, match.terms),
-      excerpt: excerptAround(match.body, match.terms) ?? {
-        text: article.excerpt,
-        ranges: findMatches(article.excerpt, match.terms),
-      },
-    }
-  }, [article, match])
   return (
     <li className="py-5">
       <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -3,8 +3,9 @@ import { Link, useLocation, useNavigate } from '@tanstack/react-router'
 import { useEffect, useMemo, useState } from 'react'
 import { archiveHeadQuery, archiveListingQuery, prefetchListing } from '@/lib/archive-queries'
 import { formatNumber, plural } from '@/lib/format'
+import type { Marked } from '@/lib/search/search-engine'
 import { searchEngineQuery } from '@/lib/search/search-queries'
-import { filterArticles, groupByMonth, isFiltered, latestView } from '@/lib/timeline/filter-articles'
+import { groupByMonth, isFiltered, latestView } from '@/lib/timeline/filter-articles'
 import { useAddressCorrections } from '@/lib/timeline/timeline-address'
 import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
@@ -58,7 +59,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
     [search.q, engine.data],
   )
   const view = useMemo(
-    () => (!whole ? latestView(index) : listing ? filterArticles(listing, search, pinnedTopic, hits) : undefined),
+    () => (!whole ? latestView(index) : listing ? listing.view(search, pinnedTopic, hits) : undefined),
     [whole, index, listing, search, pinnedTopic, hits],
   )
   const byRelevance = Boolean(hits) && search.sort !== 'date'
@@ -67,14 +68,14 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
     () => (byRelevance ? [{ month: 'results', label: '', articles: visible }] : groupByMonth(visible)),
     [visible, byRelevance],
   )
-  // What each shown release matched, to mark it: the engine's own words, so no body is re-read.
+  // Each shown release marked with what it matched: the engine's own words, so no body is re-read.
   const matches = useMemo(() => {
-    const bySlug = new Map<string, { body: string; terms: ReadonlySet<string> }>()
+    const bySlug = new Map<string, Marked>()
     if (!hits || !engine.data || !listing) return bySlug
     const shownSlugs = new Set(visible.map((a) => a.slug))
     for (const hit of hits) {
-      const slug = listing.articles[hit.id]!.slug
-      if (shownSlugs.has(slug)) bySlug.set(slug, { body: engine.data.releases[hit.id]!.body, terms: new Set(hit.terms) })
+      const summary = listing.articles[hit.id]!
+      if (shownSlugs.has(summary.slug)) bySlug.set(summary.slug, engine.data.mark(hit.id, summary, new Set(hit.terms)))
     }
     return bySlug
   }, [hits, engine.data, listing, visible])
@@ -177,7 +178,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
                     index={index}
                     search={search}
                     pinnedTopic={pinnedTopic}
-                    match={matches.get(article.slug)}
+                    marked={matches.get(article.slug)}
                     shown={shown > PAGE_SIZE ? shown : undefined}
                   />
                 ))}
