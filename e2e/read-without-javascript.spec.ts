@@ -148,6 +148,24 @@ test.describe('with JavaScript on', () => {
     await expectSameDocument(page)
   })
 
+  test('the page has loaded before its script is even asked for', async ({ page, archive }) => {
+    // What it is for, the first paint never waiting for the script, is the bench's (Lighthouse's
+    // LCP): paint times in a headless browser are reported when the frame is shown, late.
+    for (const path of ['/', `/articles/${archive.articles[0]!.slug}`]) {
+      await test.step(path, async () => {
+        await page.goto(path)
+        const times = await page.evaluate(`(() => ({
+          load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+          scripts: performance.getEntriesByType('resource').filter((e) => /\\.js$/.test(e.name)).map((e) => e.startTime),
+        }))()`)
+        const { load, scripts } = times as { load: number; scripts: number[] }
+        expect(load, 'load event').toBeGreaterThan(0)
+        expect(scripts.length, 'scripts fetched').toBeGreaterThan(0)
+        expect(Math.min(...scripts)).toBeGreaterThanOrEqual(load)
+      })
+    }
+  })
+
   test('nothing on the page moves when the app takes it over', async ({ page, browser, archive }) => {
     const topic = archive.articles.find((a) => a.topics.length > 0)?.topics[0]
     const paths = ['/', `/articles/${archive.articles[0]!.slug}`, ...(topic ? [`/topics/${topic}`] : [])]

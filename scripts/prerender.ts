@@ -138,9 +138,11 @@ function pageData(data: object): string {
 }
 
 /**
- * The page reads whole without its script, so the app starts once the page has loaded: the entry
- * script and its chunks never compete with the page's text and styles for the first paint, which
- * on a phone's connection is what the reader waits for. Until then, links are plain links.
+ * The page reads whole without its script, so the app starts once the page has loaded and been
+ * painted: the entry script and its chunks never compete with the page's text and styles for the
+ * first paint, which on a phone's connection is what the reader waits for. Until then, links are
+ * plain links. (On a fast host `load` can come before the first frame, hence the wait for the frame
+ * after it; a tab opened in the background paints nothing until shown, hence the second's.)
  */
 export function startAfterLoad(template: string): string {
   const scripts: string[] = []
@@ -158,7 +160,10 @@ export function startAfterLoad(template: string): string {
   // The addresses stay attributes, where tools that check a page's references find them.
   const start = `<script data-src="${scripts[0]!}" data-modulepreload="${chunks.join(' ')}">
       (function (start) {
-        addEventListener('load', function () {
+        var started = false
+        function run() {
+          if (started) return
+          started = true
           start.modulepreload.split(' ').filter(Boolean).forEach(function (href) {
             var link = document.createElement('link')
             link.rel = 'modulepreload'
@@ -171,6 +176,12 @@ export function startAfterLoad(template: string): string {
           script.crossOrigin = ''
           script.src = start.src
           document.head.appendChild(script)
+        }
+        addEventListener('load', function () {
+          requestAnimationFrame(function () {
+            requestAnimationFrame(run)
+          })
+          setTimeout(run, 1000)
         })
       })(document.currentScript.dataset)
     </script>`
