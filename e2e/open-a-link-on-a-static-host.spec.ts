@@ -96,6 +96,8 @@ test.describe('at the root of a host', () => {
     request,
     archive,
   }) => {
+    // Every page of the archive is fetched: a 10,000-release build takes minutes, not seconds.
+    test.setTimeout(30_000 + archive.articles.length * 30)
     const addresses: { path: string; h1: string; article?: string }[] = [
       { path: '/', h1: 'Press releases' },
       { path: '/topics', h1: 'Topics' },
@@ -155,6 +157,8 @@ test.describe('at the root of a host', () => {
   })
 
   test('the feeds hold every release newest first, and each topic feed exactly its releases', async ({ request, archive }) => {
+    // Each release is in the archive's feeds and its topics' feeds, in two formats.
+    test.setTimeout(30_000 + archive.articles.length * 30)
     const read = async (path: string) => {
       const response = await request.get(`${host.origin}${path}`)
       expect(response.status(), `status of ${path}`).toBe(200)
@@ -204,6 +208,8 @@ test.describe('at the root of a host', () => {
 
 test.describe('under a sub-path of another site', () => {
   test('each page names its address under the sub-path, and every reference stays under it', async ({ request, archive }) => {
+    // The pages link the archive's feeds, which are fetched too: long on a large archive.
+    test.setTimeout(30_000 + archive.articles.length * 10)
     const article = archive.articles.at(-1)!
     const site = new URL(subPathSite)
     const checked = new Map<string, number>()

@@ -1,26 +1,32 @@
+import { TIMELINE_PAGE_SIZE } from '../src/pipeline/archive-files.ts'
 import { expect, test } from './fixtures.ts'
 
-test('the home page lists every release title, newest first', async ({ page, archive }) => {
+test('the home page lists the newest releases, newest first', async ({ page, archive }) => {
   await page.goto('/')
   const titles = page.getByRole('main').getByRole('listitem').getByRole('heading')
-  await expect(titles).toHaveCount(archive.articles.length)
-  await expect(titles).toHaveText(archive.articles.map((a) => a.title))
+  // The whole archive when it fits on a page; "Show more" is for the rest (read-a-long-timeline).
+  const newest = archive.articles.slice(0, TIMELINE_PAGE_SIZE)
+  await expect(titles).toHaveCount(newest.length)
+  await expect(titles).toHaveText(newest.map((a) => a.title))
 })
 
 test('opening a release shows its full body, and reloading shows it again', async ({ page, archive }) => {
-  const article = archive.articles.find((a) => a.paragraphs.length > 3) ?? archive.articles[0]!
+  const onFirstPage = archive.articles.slice(0, TIMELINE_PAGE_SIZE)
+  const article = onFirstPage.find((a) => a.paragraphs.length > 3) ?? archive.articles[0]!
+  // A paragraph is found wherever its text is (a recombined archive may repeat one, or hold it in another).
+  const occurrences = (text: string) => article.paragraphs.filter((p) => p.includes(text)).length
   await page.goto('/')
-  await page.getByRole('link', { name: article.title, exact: true }).click()
+  await page.getByRole('link', { name: article.title, exact: true }).first().click()
 
   await expect(page).toHaveURL(`/articles/${article.slug}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title)
   await expect(page).toHaveTitle(new RegExp(article.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
   const body = page.getByRole('article').locator('p')
-  for (const paragraph of article.paragraphs) await expect(body.filter({ hasText: paragraph })).toHaveCount(1)
+  for (const paragraph of article.paragraphs) await expect(body.filter({ hasText: paragraph })).toHaveCount(occurrences(paragraph))
 
   await page.reload()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title)
-  await expect(body.filter({ hasText: article.paragraphs.at(-1)! })).toHaveCount(1)
+  await expect(body.filter({ hasText: article.paragraphs.at(-1)! })).toHaveCount(occurrences(article.paragraphs.at(-1)!))
 })
 
 test('a caption links to the full release on the same event', async ({ page, archive }) => {
@@ -37,7 +43,8 @@ test('a mistyped release address says so and offers the closest titles', async (
   // Answered as a static host would, with the not-found page and its status; the app adds the titles.
   expect(response?.status()).toBe(404)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found')
-  await page.getByRole('link', { name: article.title }).click()
+  // A large archive may hold two releases of the same title: either is the one asked for.
+  await page.getByRole('link', { name: article.title }).first().click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title)
 })
 

@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test'
+import { TIMELINE_PAGE_SIZE as PAGE } from '../src/pipeline/archive-files.ts'
 import { expect, test } from './fixtures.ts'
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -6,8 +7,6 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const entries = (page: Page) =>
   page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })
 const entryTitles = (page: Page) => entries(page).getByRole('heading', { level: 3 })
-/** How many releases a page of the timeline shows before "Show more". */
-const PAGE = 25
 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false })
