@@ -165,6 +165,35 @@ test.describe('with JavaScript on', () => {
     }
   })
 
+  test('a topic ticked and a word typed before the app has started are applied once it has', async ({ page, archive, baseURL }) => {
+    const topic = archive.index.topics.find((t) => t.count > 0 && t.count < archive.articles.length)
+    test.skip(!topic, 'no topic narrows this archive')
+    const word = archive.articles.find((a) => a.topics.includes(topic!.slug))!.title.split(' ')[0]!
+    // The app's script is held back, as on a slow connection, while the reader acts on the page.
+    let release: (() => void) | undefined
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    // The frame's own goto: the fixture's would wait for the app.
+    await page.mainFrame().goto(new URL('/', baseURL).href, { waitUntil: 'load' })
+    const checkbox = page
+      .getByRole('complementary', { name: 'Filters' })
+      .getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(topic!.label)}\\s*[\\d,]+$`) })
+    await checkbox.check()
+    await page.getByRole('searchbox', { name: 'Search releases' }).fill(word)
+    await expect(page.locator('html[data-ready]')).toHaveCount(0)
+    release?.()
+
+    await expect(page).toHaveURL(`/?q=${encodeURIComponent(word)}&topic=${topic!.slug}`)
+    await expect(checkbox).toBeChecked()
+    await expect(page.getByRole('searchbox', { name: 'Search releases' })).toHaveValue(word)
+    await expect(page.locator('main [data-result-count]')).toContainText(`found for “${word}”`)
+  })
+
   test('nothing on the page moves when the app takes it over', async ({ page, browser, archive }) => {
     const topic = archive.articles.find((a) => a.topics.length > 0)?.topics[0]
     const paths = ['/', `/articles/${archive.articles[0]!.slug}`, ...(topic ? [`/topics/${topic}`] : [])]

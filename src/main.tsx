@@ -3,6 +3,9 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from '@/app/app'
 import { createAppRouter } from '@/app/router'
 import { archiveHeadQuery, articleQuery } from '@/lib/archive-queries'
+import { choicesBeforeStart } from '@/lib/timeline/early-choices'
+import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
+import { onceStarted } from '@/lib/use-hydrated'
 import type { ArchiveHead, Article } from '@/pipeline/types'
 import '@/styles/app.css'
 
@@ -30,6 +33,13 @@ if (prerendered !== undefined && prerendered === path && window.location.search 
   // As TanStack Router's own hydration does: the router renders the matches as the server did
   // (no Suspense boundaries of its own), and does not load them again on mount.
   router.ssr = { manifest: undefined }
+  // A filter ticked or a word typed before the app started is applied once it has.
+  const early = choicesBeforeStart(container)
+  if (early) {
+    onceStarted(() => {
+      void router.navigate({ to: '.', search: validateTimelineSearch(early) })
+    })
+  }
   void router.load().then(() => hydrateRoot(container, app))
 } else {
   container.replaceChildren()

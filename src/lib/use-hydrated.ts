@@ -15,12 +15,23 @@ export function useHydrated(): boolean {
   )
 }
 
+let whenReady: (() => void) | undefined
+
+/** Runs `task` once, when the app has taken over the page (see useReadyMarker). */
+export function onceStarted(task: () => void) {
+  whenReady = task
+}
+
 /**
  * Marks the page as taken over by the app once this page's content has hydrated (or rendered):
- * browser tests and the bench wait for `html[data-ready]` before they act.
+ * browser tests and the bench wait for `html[data-ready]` before they act. Then runs what
+ * onceStarted left to do.
  */
 export function useReadyMarker() {
   useEffect(() => {
     document.documentElement.dataset.ready = ''
+    const task = whenReady
+    whenReady = undefined
+    task?.()
   }, [])
 }

@@ -57,6 +57,7 @@ export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
           </label>
           <select
             id={`${panelId}-category`}
+            name="category"
             value={search.category ?? ''}
             onChange={(event) => {
               go({ ...search, category: event.target.value || undefined })
@@ -78,6 +79,7 @@ export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
             {(['from', 'to'] as const).map((edge) => (
               <DateField
                 key={edge}
+                name={edge}
                 label={edge === 'from' ? 'From' : 'To'}
                 value={search[edge]}
                 min={oldest}
@@ -126,6 +128,8 @@ export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
                         <label className="flex min-h-7 items-center gap-2 text-sm">
                           <input
                             type="checkbox"
+                            name="topic"
+                            value={topic.slug}
                             checked={checked}
                             onChange={() => {
                               const next = checked ? selected.filter((s) => s !== topic.slug) : [...selected, topic.slug]
@@ -152,6 +156,8 @@ export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
 }
 
 interface DateFieldProps {
+  /** The address parameter it sets. */
+  name: 'from' | 'to'
   label: string
   value: string | undefined
   min: string | undefined
@@ -163,7 +169,7 @@ interface DateFieldProps {
  * A date input that changes the address only once a whole date is typed: while the year is being
  * keyed in digit by digit, the browser reports years like 0002 and 0020, which are not filters.
  */
-function DateField({ label, value, min, max, onCommit }: DateFieldProps) {
+function DateField({ name, label, value, min, max, onCommit }: DateFieldProps) {
   const [draft, setDraft] = useState(value ?? '')
   const [committed, setCommitted] = useState(value)
   if (value !== committed) {
@@ -179,6 +185,7 @@ function DateField({ label, value, min, max, onCommit }: DateFieldProps) {
       {label}
       <input
         type="date"
+        name={name}
         value={draft}
         min={min}
         max={max}

@@ -38,6 +38,7 @@ export function SearchBox({ search }: { search: TimelineSearch }) {
         <input
           id={id}
           type="search"
+          name="q"
           data-shortcut-focus=""
           value={draft}
           placeholder="A company, a country, a mineral… “exact phrase”"
