@@ -3,7 +3,7 @@
 // (fetched when a view needs more), and one small file per release with its body, fetched only when
 // that release is opened. All live under a folder named after the archive's content hash, so a host
 // may cache them forever.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { dirname, join, resolve } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
@@ -33,8 +33,12 @@ interface BuiltFiles {
   archive: Pick<BuiltArchive, 'index' | 'articles'>
 }
 
-/** Where the server build of the app goes: the build renders pages with it, the site never serves it. */
-const PRERENDER_DIR = 'node_modules/.cache/reader-prerender'
+/**
+ * Where the server build of the app goes: the build renders pages with it, the site never serves it.
+ * One folder per build process, removed once the pages are written: builds running side by side
+ * (the browser tests start several) must not render with each other's bundle.
+ */
+const PRERENDER_DIR = `node_modules/.cache/reader-prerender/${process.pid}`
 
 function buildFiles(location: string): BuiltFiles {
   const { index, articles, issues, summary, source } = readArchive(location)
@@ -105,7 +109,12 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
         writeFileSync(join(outDir, file), text)
       }
       const serverEntry = join(root, PRERENDER_DIR, 'entry-prerender.js')
-      const pages = await prerender({ outDir, serverEntry, archive, dataPath, site })
+      let pages: number
+      try {
+        pages = await prerender({ outDir, serverEntry, archive, dataPath, site })
+      } finally {
+        rmSync(join(root, PRERENDER_DIR), { recursive: true, force: true })
+      }
       console.info(`prerender: ${pages} pages and the feeds in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     },
     buildStart() {
