@@ -10,7 +10,7 @@ const { index, articles } = buildArchive(
   { path: 'topics.yaml', text: read('topics.yaml') },
 )
 const releases = articles.map((a) => ({ title: a.title, body: a.paragraphs.join(' ') }))
-const engine = createSearchEngine(releases)
+const engine = await createSearchEngine(releases)
 
 /** Position in the archive index of the release with this exact title. */
 function id(title: string): number {
@@ -220,9 +220,9 @@ describe('titles rank first', () => {
     },
   )
 
-  it('holds even when the body-only match scores higher', () => {
+  it('holds even when the body-only match scores higher', async () => {
     const filler = 'The ministry held a meeting with several companies about trade and industry policy this week.'
-    const demo = createSearchEngine([
+    const demo = await createSearchEngine([
       { title: 'Ministry notes on trade', body: 'hydrogen hydrogen hydrogen hydrogen hydrogen' },
       { title: 'Hydrogen and lithium plans for the coming decade of industrial growth and trade', body: filler },
       { title: 'Lithium', body: 'hydrogen hydrogen hydrogen hydrogen hydrogen hydrogen hydrogen' },
@@ -298,8 +298,8 @@ describe('queries that find nothing', () => {
     expect(engine.search(query)).toEqual([])
   })
 
-  it('finds nothing in an empty archive', () => {
-    expect(createSearchEngine([]).search('lithium')).toEqual([])
+  it('finds nothing in an empty archive', async () => {
+    expect((await createSearchEngine([])).search('lithium')).toEqual([])
   })
 })
 
@@ -330,5 +330,21 @@ describe('marking a found release', () => {
     const { title, excerpt } = engine.mark(CHILE, { title: 'Chile and Korea', excerpt: 'About Chile.' }, new Set(['zzzz']))
     expect(title).toEqual([])
     expect(excerpt).toEqual({ text: 'About Chile.', ranges: [] })
+  })
+})
+
+describe('indexing a large archive', () => {
+  it('lets other work run meanwhile (the reader’s typing), and finds the same', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({
+      title: `Release number ${i}`,
+      body: `${releases[i % releases.length]!.body} Serial ${i}.`,
+    }))
+    let ranMeanwhile = false
+    setTimeout(() => {
+      ranMeanwhile = true
+    }, 0)
+    const large = await createSearchEngine(many)
+    expect(ranMeanwhile).toBe(true)
+    expect(large.search('lithium').length).toBe(many.filter((r) => /lithium/i.test(r.title + r.body)).length)
   })
 })

@@ -427,7 +427,7 @@ describe('filterArticles with search hits', () => {
       [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
       { path: 'topics.yaml', text: read('topics.yaml') },
     )
-    const engine = createSearchEngine(articles.map((a) => ({ title: a.title, body: a.paragraphs.join(' ') })))
+    const engine = await createSearchEngine(articles.map((a) => ({ title: a.title, body: a.paragraphs.join(' ') })))
 
     const lithium = filterArticles(createListing(seed), {}, undefined, engine.search('lithium'))
     expect(lithium.articles.map((a) => a.title)).toEqual([
