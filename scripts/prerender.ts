@@ -144,7 +144,7 @@ function pageData(data: object): string {
  * plain links. (On a fast host `load` can come before the first frame, hence the wait for the frame
  * after it; a tab opened in the background paints nothing until shown, hence the second's.)
  */
-export function startAfterLoad(template: string): string {
+function startAfterLoad(template: string): string {
   const scripts: string[] = []
   const chunks: string[] = []
   const page = template
@@ -189,7 +189,7 @@ export function startAfterLoad(template: string): string {
 }
 
 function fillTemplate(template: string, head: string, path: string, html: string, data: object = {}): string {
-  return startAfterLoad(template)
+  return template
     .replace(/\s*<title>[^<]*<\/title>/, '')
     .replace(/\s*<meta name="description"[^>]*>/, '')
     .replace('</head>', `${head}\n  </head>`)
@@ -205,7 +205,8 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
   const bySlug = new Map(articles.map((a) => [a.slug, a]))
   const archiveHead = toHead(index)
   const render = createRenderer({ head: archiveHead, listing: toListing(index), article: (slug) => bySlug.get(slug) })
-  const template = readFileSync(join(options.outDir, 'index.html'), 'utf8')
+  // Every page starts the app the same way: the template is rewritten once, not per page.
+  const template = startAfterLoad(readFileSync(join(options.outDir, 'index.html'), 'utf8'))
   const base = options.site.basePath
   const write = (file: string, text: string) => {
     const target = join(options.outDir, file)
