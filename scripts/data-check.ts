@@ -1,8 +1,8 @@
 // npm run data:check [-- <file-or-folder>]: validate an archive without building it.
-import { ArchiveSourceError, archiveLocation, formatIssue, formatSummary, readArchive } from '../src/pipeline/read-archive.ts'
+import { ArchiveSourceError, archiveLocation, formatIssue, formatSummary, readArchiveIndex } from '../src/pipeline/read-archive.ts'
 
 try {
-  const { issues, summary } = readArchive(archiveLocation(process.argv[2]))
+  const { issues, summary } = readArchiveIndex(archiveLocation(process.argv[2]))
   for (const issue of issues) console.log(formatIssue(issue))
   console.log(formatSummary(summary))
   process.exitCode = summary.errors > 0 ? 1 : 0

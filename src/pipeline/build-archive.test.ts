@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterAll, describe, it, expect } from 'vitest'
-import { buildArchive, type SourceFile } from './build-archive.ts'
+import { toArticle } from './article.ts'
+import { buildArchive, indexArchive, type SourceFile } from './build-archive.ts'
 import { ArchiveSourceError, formatIssue, readArchiveSource } from './read-archive.ts'
 
 const SEED_PATH = 'data/000_dc10d14db94d7939.txt'
@@ -26,6 +27,20 @@ const expected = seedText.split('\n').flatMap((line, i, lines) => {
 
 describe('the seed', () => {
   const built = buildArchive([{ path: SEED_PATH, text: seedText }], taxonomy)
+
+  it('gives the same releases when each is made from its draft, as the build does', () => {
+    const indexed = indexArchive([{ path: SEED_PATH, text: seedText }], taxonomy)
+    expect(indexed.index).toEqual(built.index)
+    expect(indexed.summary).toEqual(built.summary)
+    expect(built.articles.map((_, i) => toArticle(indexed.draft(i)))).toEqual(built.articles)
+    expect(built.articles.map((_, i) => indexed.body(i))).toEqual(built.articles.map((a) => a.paragraphs.join(' ')))
+  })
+
+  it('names each release’s topics as the taxonomy labels them, in the same order', () => {
+    for (const article of built.articles) {
+      expect(article.topicLabels).toEqual(article.topics.map((slug) => built.index.topics.find((t) => t.slug === slug)!.label))
+    }
+  })
 
   it('holds exactly ten releases and no issue', () => {
     expect(expected).toHaveLength(10)

@@ -1,11 +1,13 @@
 import slugify from '@sindresorhus/slugify'
 import { KNOWN_CATEGORIES, parsePage } from './parse-page.ts'
-import { countWords, readingMinutes, toExcerpt, toParagraphs } from './paragraphs.ts'
+import { toArticle } from './article.ts'
+import { countWords, readingMinutes, toExcerpt } from './paragraphs.ts'
 import { findRelated, findTwins } from './related.ts'
 import { baseSlug, disambiguate } from './slug.ts'
 import { createTopicMatcher, loadTaxonomy, toTopic } from './topics.ts'
 import type {
   Article,
+  ArticleDraft,
   ArchiveIndex,
   ArchiveIssue,
   ArchiveSummary,
@@ -19,12 +21,20 @@ export interface SourceFile {
   text: string
 }
 
-export interface BuiltArchive {
+/** The archive with every release derived but its paragraphs, which `toArticle` adds one at a time. */
+export interface IndexedArchive {
   index: ArchiveIndex
-  /** Every release in full, newest first, in the same order as `index.articles`. */
-  articles: Article[]
   issues: ArchiveIssue[]
   summary: ArchiveSummary
+  /** The release at `position` in `index.articles` (newest first), made when asked. */
+  draft: (position: number) => ArticleDraft
+  /** The body of the release at `position`, as the ministry wrote it. */
+  body: (position: number) => string
+}
+
+export interface BuiltArchive extends Omit<IndexedArchive, 'draft' | 'body'> {
+  /** Every release in full, newest first, in the same order as `index.articles`. */
+  articles: Article[]
 }
 
 /**
@@ -33,27 +43,20 @@ export interface BuiltArchive {
  * Pages are given in listing order (`000_…` first); the result does not depend on anything else.
  */
 export function buildArchive(pages: readonly SourceFile[], taxonomyFile: SourceFile): BuiltArchive {
+  const { index, issues, summary, draft } = indexArchive(pages, taxonomyFile)
+  return { index, issues, summary, articles: index.articles.map((_, i) => toArticle(draft(i))) }
+}
+
+/**
+ * What `buildArchive` does, except that each release's paragraphs are left to `toArticle`: the
+ * build derives them page by page, so a hundred thousand releases never hold them all at once.
+ */
+export function indexArchive(pages: readonly SourceFile[], taxonomyFile: SourceFile): IndexedArchive {
   const issues: ArchiveIssue[] = []
   const { taxonomy, issues: taxonomyIssues } = loadTaxonomy(taxonomyFile.path, taxonomyFile.text)
   issues.push(...taxonomyIssues)
 
-  const records: SourceRecord[] = []
-  const firstSeen = new Map<string, SourceRecord>()
-  let duplicatesMerged = 0
-  for (const page of pages) {
-    const parsed = parsePage(page.path, page.text)
-    issues.push(...parsed.issues)
-    for (const record of parsed.records) {
-      const key = [record.date, record.category, record.title, record.body].join('\n')
-      if (firstSeen.has(key)) {
-        duplicatesMerged++
-        continue
-      }
-      firstSeen.set(key, record)
-      records.push(record)
-    }
-  }
-
+  const { records, duplicatesMerged } = mergePages(pages, issues)
   // Newest first; on the same day, the listing's own order (it runs newest first).
   const sorted = records
     .map((record, seen) => ({ record, seen }))
@@ -62,6 +65,7 @@ export function buildArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
 
   const slugs = assignSlugs(sorted, issues)
   const matchTopics = taxonomy ? createTopicMatcher(taxonomy) : () => []
+  const topicLabels = new Map((taxonomy?.topics ?? []).map((t) => [t.slug, t.label]))
 
   const derived = sorted.map((record, i) => {
     const words = countWords(record.body)
@@ -71,13 +75,12 @@ export function buildArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
       category: categorySlug(record.category),
       topics: matchTopics(record.title, record.body),
       words,
-      paragraphs: toParagraphs(record.body),
       excerpt: toExcerpt(record.body),
       readingMinutes: readingMinutes(words),
     }
   })
 
-  const linkable = derived.map((d) => ({ ...d.record, words: d.words, topics: d.topics }))
+  const linkable = derived.map((d) => ({ date: d.record.date, title: d.record.title, body: d.record.body, words: d.words, topics: d.topics }))
   const twins = findTwins(linkable)
   const related = findRelated(linkable, twins)
   const link = (i: number): ArticleLink => ({
@@ -86,7 +89,8 @@ export function buildArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
     date: derived[i]!.record.date,
   })
 
-  const articles: Article[] = derived.map((d, i) => {
+  const draft = (i: number): ArticleDraft => {
+    const d = derived[i]!
     const twin = twins.get(i)
     return {
       slug: d.slug,
@@ -96,8 +100,9 @@ export function buildArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
       title: d.record.title,
       excerpt: d.excerpt,
       topics: d.topics,
+      topicLabels: d.topics.map((t) => topicLabels.get(t) ?? t),
       readingMinutes: d.readingMinutes,
-      paragraphs: d.paragraphs,
+      body: d.record.body,
       words: d.words,
       twin:
         twin === undefined
@@ -108,41 +113,70 @@ export function buildArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
       ...(i > 0 ? { newer: link(i - 1) } : {}),
       ...(i < derived.length - 1 ? { older: link(i + 1) } : {}),
     }
-  })
+  }
 
+  const topicCounts = new Map<string, number>()
+  for (const d of derived) for (const t of d.topics) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1)
   const index: ArchiveIndex = {
-    articles: articles.map((a) => ({
-      slug: a.slug,
-      date: a.date,
-      category: a.category,
-      title: a.title,
-      excerpt: a.excerpt,
-      topics: a.topics,
-      readingMinutes: a.readingMinutes,
-      ...(a.twin ? { twin: a.twin.slug } : {}),
-    })),
-    topics: (taxonomy?.topics ?? []).map((rule) => ({
-      ...toTopic(rule),
-      count: articles.filter((a) => a.topics.includes(rule.slug)).length,
-    })),
+    articles: derived.map((d, i) => {
+      const twin = twins.get(i)
+      return {
+        slug: d.slug,
+        date: d.record.date,
+        category: d.category,
+        title: d.record.title,
+        excerpt: d.excerpt,
+        topics: d.topics,
+        readingMinutes: d.readingMinutes,
+        ...(twin !== undefined ? { twin: derived[twin]!.slug } : {}),
+      }
+    }),
+    topics: (taxonomy?.topics ?? []).map((rule) => ({ ...toTopic(rule), count: topicCounts.get(rule.slug) ?? 0 })),
     categories: countCategories(sorted),
   }
 
   const errors = issues.filter((i) => i.severity === 'error').length
   return {
     index,
-    articles,
     issues,
     summary: {
-      records: articles.length,
+      records: derived.length,
       pages: pages.length,
       duplicatesMerged,
       topics: index.topics.filter((t) => t.count > 0).length,
-      articlesWithoutTopic: articles.filter((a) => a.topics.length === 0).length,
+      articlesWithoutTopic: derived.filter((d) => d.topics.length === 0).length,
       errors,
       warnings: issues.length - errors,
     },
+    draft,
+    body: (i) => derived[i]!.record.body,
   }
+}
+
+/**
+ * Every page's records in listing order, a record seen on an earlier page counted and left out.
+ * Records are keyed by date and title, then compared whole: no key holds a copy of every body.
+ */
+function mergePages(pages: readonly SourceFile[], issues: ArchiveIssue[]) {
+  const records: SourceRecord[] = []
+  const seen = new Map<string, SourceRecord[]>()
+  let duplicatesMerged = 0
+  for (const page of pages) {
+    const parsed = parsePage(page.path, page.text)
+    issues.push(...parsed.issues)
+    for (const record of parsed.records) {
+      const key = `${record.date}\n${record.title}`
+      const alike = seen.get(key)
+      if (alike?.some((r) => r.category === record.category && r.body === record.body)) {
+        duplicatesMerged++
+        continue
+      }
+      if (alike) alike.push(record)
+      else seen.set(key, [record])
+      records.push(record)
+    }
+  }
+  return { records, duplicatesMerged }
 }
 
 export function categorySlug(label: string): string {

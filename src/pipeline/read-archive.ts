@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildArchive, type BuiltArchive, type SourceFile } from './build-archive.ts'
+import { buildArchive, type BuiltArchive, indexArchive, type IndexedArchive, type SourceFile } from './build-archive.ts'
 import type { ArchiveIssue, ArchiveSummary } from './types.ts'
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -54,6 +54,12 @@ export class ArchiveSourceError extends Error {}
 export function readArchive(location: string): BuiltArchive & { source: ArchiveSource } {
   const source = readArchiveSource(location)
   return { ...buildArchive(source.pages, source.taxonomy), source }
+}
+
+/** `readArchive` without the paragraphs (see `indexArchive`): what the build and the check use. */
+export function readArchiveIndex(location: string): IndexedArchive & { source: ArchiveSource } {
+  const source = readArchiveSource(location)
+  return { ...indexArchive(source.pages, source.taxonomy), source }
 }
 
 export function formatIssue(issue: ArchiveIssue): string {

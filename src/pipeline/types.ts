@@ -69,6 +69,8 @@ export interface ArticleSummary {
 /** One release as the article page shows it. */
 export interface Article extends Omit<ArticleSummary, 'twin'> {
   categoryLabel: string
+  /** What readers see for each of `topics`, in the same order: a release's page needs no taxonomy. */
+  topicLabels: string[]
   /** The body split into readable paragraphs; `paragraphs.join(' ')` is the source body. */
   paragraphs: string[]
   words: number
@@ -77,6 +79,19 @@ export interface Article extends Omit<ArticleSummary, 'twin'> {
   /** Its neighbours in the whole timeline, for reading on without the listing (or without JavaScript). */
   newer?: ArticleLink
   older?: ArticleLink
+}
+
+/** A release as its page shows it: without the listing's excerpt, word count and category slug. */
+export type ArticleView = Omit<Article, 'excerpt' | 'words' | 'category'>
+
+/**
+ * A release with everything derived but its paragraphs, which `toArticle` adds from the body: the
+ * build hands these to the threads that write the pages, so the archive never holds every release's
+ * paragraphs at once.
+ */
+export interface ArticleDraft extends Omit<Article, 'paragraphs'> {
+  /** The body as the ministry wrote it. */
+  body: string
 }
 
 /** The pipeline's listing: every release's summary plus the facets. The app gets it as a head and a listing. */
