@@ -1,9 +1,21 @@
 import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { readArchive } from '../src/pipeline/read-archive.ts'
+import { readFileSync } from 'node:fs'
+import { buildArchive } from '../src/pipeline/build-archive.ts'
+import { readArchive, readArchiveSource } from '../src/pipeline/read-archive.ts'
 import type { TopicWithCount } from '../src/pipeline/types.ts'
-import { absoluteUrl, siteFiles, type SiteArchive, type SiteArticle, type SiteOptions } from './site-files.ts'
+import { generateCorpus } from './corpus/generate-corpus.ts'
+import {
+  absoluteUrl,
+  FEED_ENTRIES,
+  type SitemapEntry,
+  sitemapFiles,
+  siteFiles,
+  type SiteArchive,
+  type SiteArticle,
+  type SiteOptions,
+} from './site-files.ts'
 
 const SITE: SiteOptions = { siteUrl: 'https://example.org', basePath: '/reader/' }
 const ROOT = 'https://example.org/reader/'
@@ -232,6 +244,78 @@ describe('siteFiles on text that looks like markup', () => {
     const named = siteFiles(archive, { ...SITE, siteName: 'Trade & energy' })
     expect(atom(named, 'feed.xml').title).toBe('Trade & energy')
     expect(json(named, 'topics/shipbuilding/feed.json').title).toBe(`Trade & energy: ${topic.label}`)
+  })
+})
+
+describe('siteFiles on an archive longer than a feed', () => {
+  // Feed readers poll a feed for what is new and keep what they saw: it holds the newest releases.
+  const seedPage = 'data/000_dc10d14db94d7939.txt'
+  const pages = generateCorpus({ count: 400, source: { path: seedPage, text: readFileSync(seedPage, 'utf8') } })
+  const archive = buildArchive(
+    pages.map((p) => ({ path: p.name, text: p.text })),
+    readArchiveSource('data').taxonomy,
+  )
+  const files = siteFiles(archive, SITE)
+  const urls = (articles: readonly { slug: string }[]) => articles.map((a) => `${ROOT}articles/${a.slug}`)
+
+  it('puts exactly the newest releases in the archive’s feeds, newest first', () => {
+    expect(archive.articles.length).toBeGreaterThan(FEED_ENTRIES * 2)
+    const newest = urls(archive.articles.slice(0, FEED_ENTRIES))
+    expect(atom(files, 'feed.xml').items.map((i) => i.url)).toEqual(newest)
+    expect(json(files, 'feed.json').items.map((i) => i.url)).toEqual(newest)
+  })
+
+  it('puts exactly the newest releases of each topic in its feeds', () => {
+    const long = archive.index.topics.filter((t) => t.count > FEED_ENTRIES)
+    expect(long.length).toBeGreaterThan(0)
+    for (const topic of archive.index.topics) {
+      const newest = urls(archive.articles.filter((a) => a.topics.includes(topic.slug)).slice(0, FEED_ENTRIES))
+      expect(atom(files, `topics/${topic.slug}/feed.xml`).items.map((i) => i.url), topic.slug).toEqual(newest)
+      expect(json(files, `topics/${topic.slug}/feed.json`).items.map((i) => i.url), topic.slug).toEqual(newest)
+    }
+  })
+
+  it('still lists every release in the sitemap', () => {
+    const listed = new Set(sitemapEntries(files).map((e) => e.loc))
+    for (const url of urls(archive.articles)) expect(listed.has(url), url).toBe(true)
+  })
+})
+
+describe('sitemapFiles', () => {
+  const url = (path: string) => `${ROOT}${path}`
+  const entries: SitemapEntry[] = Array.from({ length: 7 }, (_, i) => [url(`articles/${i}`), `2024-05-0${i + 1}`])
+  entries.push([url('topics/empty'), undefined])
+  const parse = (text: string) =>
+    new XMLParser({ parseTagValue: false, isArray: (name) => name === 'url' || name === 'sitemap' }).parse(text) as {
+      urlset?: { url: { loc: string; lastmod?: string }[] }
+      sitemapindex?: { sitemap: { loc: string; lastmod?: string }[] }
+    }
+
+  it('writes one sitemap while the addresses fit in one', () => {
+    const files = sitemapFiles(entries, url, entries.length)
+    expect([...files.keys()]).toEqual(['sitemap.xml'])
+    expect(parse(files.get('sitemap.xml')!).urlset!.url.map((u) => u.loc)).toEqual(entries.map(([loc]) => loc))
+  })
+
+  it('past the limit, makes sitemap.xml an index of files holding at most the limit each', () => {
+    const files = sitemapFiles(entries, url, 3)
+    for (const [name, text] of files) expectWellFormed(text, name)
+    expect([...files.keys()].sort()).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml', 'sitemap.xml'])
+    const index = parse(files.get('sitemap.xml')!).sitemapindex!.sitemap
+    expect(index.map((s) => s.loc)).toEqual([url('sitemap-1.xml'), url('sitemap-2.xml'), url('sitemap-3.xml')])
+    // Each part is dated by its newest address.
+    expect(index.map((s) => s.lastmod)).toEqual(['2024-05-03', '2024-05-06', '2024-05-07'])
+    const parts = ['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml'].map((name) => parse(files.get(name)!).urlset!.url)
+    expect(parts.map((p) => p.length)).toEqual([3, 3, 2])
+    expect(parts.flat().map((u) => u.loc)).toEqual(entries.map(([loc]) => loc))
+  })
+
+  it('splits only past 50,000 addresses, the protocol’s limit', () => {
+    const many: SitemapEntry[] = Array.from({ length: 50_001 }, (_, i) => [url(`articles/${i}`), '2024-01-01'])
+    expect([...sitemapFiles(many.slice(0, 50_000), url).keys()]).toEqual(['sitemap.xml'])
+    const split = sitemapFiles(many, url)
+    expect([...split.keys()].sort()).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap.xml'])
+    expect(parse(split.get('sitemap-2.xml')!).urlset!.url).toHaveLength(1)
   })
 })
 

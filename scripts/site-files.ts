@@ -2,6 +2,9 @@
 // of the whole archive and of each topic, the sitemap and robots.txt. Every date in them comes from
 // the archive, never the clock, so the same archive always gives the same bytes.
 //
+// A feed holds the newest releases only, as feed readers expect (they poll it and keep what they
+// saw); the whole history is reachable through the site and the sitemap.
+//
 // The feeds are written here rather than with the `feed` package (v6): its XML writer took over 4 s
 // for 10,000 releases and their topic feeds, it writes titles as HTML without escaping them, leaves
 // `<` unescaped in attributes and the language out of Atom, and writes JSON Feed 1.0 only.
@@ -25,6 +28,11 @@ export interface SiteArchive {
   articles: readonly SiteArticle[]
 }
 
+/** Entries in each feed: the newest releases of the archive, or of the topic. */
+export const FEED_ENTRIES = 50
+/** Addresses in one sitemap file, the protocol's limit; past it, sitemap.xml is an index of files. */
+export const SITEMAP_LIMIT = 50_000
+
 const DEFAULT_SITE_NAME = 'MOTIE press releases'
 const MINISTRY = 'Ministry of Trade, Industry and Energy'
 const DESCRIPTION = "English press releases of Korea's Ministry of Trade, Industry and Energy, newest first."
@@ -44,49 +52,87 @@ export function siteFiles(archive: SiteArchive, options: SiteOptions): Map<strin
   const url = (path: string) => absoluteUrl(options, path)
   const siteName = options.siteName ?? DEFAULT_SITE_NAME
   const topicLabels = new Map(archive.index.topics.map((t) => [t.slug, t.label]))
-  // A release reads the same in every feed it is in: write its entry once.
-  const entries = new Map(
-    archive.articles.map((article) => {
+  // A release reads the same in every feed it is in: its entry is written once.
+  const entries = new Map<string, { atom: string; json: string }>()
+  const entryOf = (article: SiteArticle) => {
+    let entry = entries.get(article.slug)
+    if (!entry) {
       // The addresses the reader itself uses (and names as canonical): no trailing slash.
       const link = url(`articles/${article.slug}`)
       const tags = article.topics.map((slug) => ({ term: slug, label: topicLabels.get(slug) ?? slug }))
       tags.push({ term: article.category, label: article.categoryLabel })
-      return [article.slug, { link, atom: atomEntry(article, link, tags), json: jsonItem(article, link, tags) }]
-    }),
-  )
-  const byTopic = groupByTopic(archive)
+      entries.set(article.slug, (entry = { atom: atomEntry(article, link, tags), json: jsonItem(article, link, tags) }))
+    }
+    return entry
+  }
+  const byTopic = newestByTopic(archive)
 
   const files = new Map<string, string>()
   const addFeeds = (prefix: string, head: Omit<FeedHead, 'home' | 'atom' | 'json'>, articles: readonly SiteArticle[]) => {
     const feed = { ...head, home: url(prefix.replace(/\/$/, '')), atom: url(`${prefix}feed.xml`), json: url(`${prefix}feed.json`) }
-    const ofFeed = articles.map((a) => entries.get(a.slug)!)
+    const ofFeed = articles.map(entryOf)
     files.set(`${prefix}feed.xml`, atomFeed(feed, articles[0]?.date, ofFeed.map((e) => e.atom)))
     files.set(`${prefix}feed.json`, jsonFeed(feed, ofFeed.map((e) => e.json)))
   }
-  addFeeds('', { title: siteName, description: DESCRIPTION }, archive.articles)
+  addFeeds('', { title: siteName, description: DESCRIPTION }, archive.articles.slice(0, FEED_ENTRIES))
   for (const topic of archive.index.topics) {
     const head = { title: `${siteName}: ${topic.label}`, description: topic.description }
     addFeeds(`topics/${topic.slug}/`, head, byTopic.get(topic.slug)!)
   }
 
   const newest = archive.articles[0]?.date
-  const pages: [string, string | undefined][] = [
+  const pages: SitemapEntry[] = [
     [url(''), newest],
     [url('topics'), newest],
-    ...archive.index.topics.map((t): [string, string | undefined] => [url(`topics/${t.slug}`), byTopic.get(t.slug)![0]?.date]),
-    ...archive.articles.map((a): [string, string] => [entries.get(a.slug)!.link, a.date]),
+    ...archive.index.topics.map((t): SitemapEntry => [url(`topics/${t.slug}`), byTopic.get(t.slug)![0]?.date]),
+    ...archive.articles.map((a): SitemapEntry => [url(`articles/${a.slug}`), a.date]),
   ]
-  files.set('sitemap.xml', sitemap(pages))
+  for (const [file, text] of sitemapFiles(pages, url)) files.set(file, text)
   files.set('robots.txt', `User-agent: *\nAllow: /\n\nSitemap: ${url('sitemap.xml')}\n`)
   return files
 }
 
-function groupByTopic(archive: SiteArchive): Map<string, SiteArticle[]> {
+/** Each topic's newest releases, as many as a feed holds. */
+function newestByTopic(archive: SiteArchive): Map<string, SiteArticle[]> {
   const byTopic = new Map<string, SiteArticle[]>(archive.index.topics.map((t) => [t.slug, []]))
   for (const article of archive.articles) {
-    for (const slug of article.topics) byTopic.get(slug)?.push(article)
+    for (const slug of article.topics) {
+      const list = byTopic.get(slug)
+      if (list && list.length < FEED_ENTRIES) list.push(article)
+    }
   }
   return byTopic
+}
+
+/** An address and the date it last changed, if it has one. */
+export type SitemapEntry = [loc: string, lastmod: string | undefined]
+
+/**
+ * `sitemap.xml` listing every address, or, past `limit` addresses, `sitemap.xml` as an index of
+ * `sitemap-1.xml`, `sitemap-2.xml`, … of `limit` addresses each. The parts sit beside the index at
+ * the site's root: a sitemap may only list addresses under its own folder.
+ */
+export function sitemapFiles(entries: readonly SitemapEntry[], url: (path: string) => string, limit = SITEMAP_LIMIT): Map<string, string> {
+  if (entries.length <= limit) return new Map([['sitemap.xml', sitemap(entries)]])
+  const files = new Map<string, string>()
+  const parts: SitemapEntry[] = []
+  for (let start = 0, n = 1; start < entries.length; start += limit, n++) {
+    const part = entries.slice(start, start + limit)
+    const file = `sitemap-${n}.xml`
+    files.set(file, sitemap(part))
+    const dates = part.map(([, lastmod]) => lastmod).filter((d) => d !== undefined)
+    parts.push([url(file), dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : undefined])
+  }
+  const sitemaps = parts.map(([loc, lastmod]) => `<sitemap><loc>${xml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`)
+  files.set(
+    'sitemap.xml',
+    `<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${sitemaps.join('\n')}
+</sitemapindex>
+`,
+  )
+  return files
 }
 
 interface FeedHead {
@@ -160,7 +206,7 @@ function jsonItem(article: SiteArticle, link: string, tags: Tag[]): string {
   })
 }
 
-function sitemap(pages: [loc: string, lastmod: string | undefined][]): string {
+function sitemap(pages: readonly SitemapEntry[]): string {
   const urls = pages.map(
     ([loc, lastmod]) => `<url><loc>${xml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`,
   )

@@ -1,15 +1,22 @@
-// Builds the archive into the JSON the reader loads: a head with what the first screen needs (the
+// Builds the archive into the files the reader loads: a head with what the first screen needs (the
 // facets and the newest releases, the same size for any archive), the full listing in columns
-// (fetched when a view needs more), and one small file per release with its body, fetched only when
-// that release is opened. All live under a folder named after the archive's content hash, so a host
-// may cache them forever.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+// (fetched when a view needs more), and the bodies for the first search. They live under a folder
+// named after their content hash, so a host may cache them forever. Each release's own data is in
+// its prerendered page (scripts/prerender.ts), which the app reads when it opens the release.
+import { createHash } from 'node:crypto'
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { dirname, join, resolve } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createGzip } from 'node:zlib'
 import type { Plugin, ViteDevServer } from 'vite'
-import type { BuiltArchive } from '../src/pipeline/build-archive.ts'
+import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
+import { toArticle } from '../src/pipeline/article.ts'
 import { toHead, toListing } from '../src/pipeline/archive-files.ts'
-import { contentHash } from '../src/pipeline/slug.ts'
+import { articlePageData, pageDataScript } from '../src/lib/page-data.ts'
+import { escapeHtml } from './page-document.ts'
+import type { ArchiveHead } from '../src/pipeline/types.ts'
 import { prerender } from './prerender.ts'
 import { siteFiles, type SiteOptions } from './site-files.ts'
 import {
@@ -17,20 +24,22 @@ import {
   archiveLocation,
   formatIssue,
   formatSummary,
-  readArchive,
+  readArchiveIndex,
 } from '../src/pipeline/read-archive.ts'
 
 const VIRTUAL_ID = 'virtual:archive'
 const RESOLVED_ID = `\0${VIRTUAL_ID}`
 
-interface BuiltFiles {
+interface BuiltData {
   /** Folder of the data files relative to the site's base, e.g. `data/1a2b3c4d/`. */
   dataPath: string
   /** Topic and category slugs, so an address can be checked before any data is fetched. */
   facets: { topics: string[]; categories: string[] }
-  files: Map<string, string>
+  archive: IndexedArchive
+  head: ArchiveHead
+  headJson: string
+  listingJson: string
   watched: string[]
-  archive: Pick<BuiltArchive, 'index' | 'articles'>
 }
 
 /**
@@ -40,30 +49,52 @@ interface BuiltFiles {
  */
 const PRERENDER_DIR = `node_modules/.cache/reader-prerender/${process.pid}`
 
-function buildFiles(location: string): BuiltFiles {
-  const { index, articles, issues, summary, source } = readArchive(location)
-  const errors = issues.filter((i) => i.severity === 'error')
+function buildData(location: string): BuiltData {
+  const archive = readArchiveIndex(location)
+  const errors = archive.issues.filter((i) => i.severity === 'error')
   if (errors.length > 0) {
     // Printed as plain lines first, so they stand clear of the bundler's stack trace.
-    console.error([...errors.map(formatIssue), formatSummary(summary)].join('\n'))
+    console.error([...errors.map(formatIssue), formatSummary(archive.summary)].join('\n'))
     throw new ArchiveSourceError(`The archive at ${location} has ${errors.length} error(s), listed above; nothing was built.`)
   }
-  for (const warning of issues) console.warn(formatIssue(warning))
-  const headJson = JSON.stringify(toHead(index))
-  const listingJson = JSON.stringify(toListing(index))
-  const articleJson = articles.map((a) => [a.slug, JSON.stringify(a)] as const)
-  const hash = contentHash(headJson + listingJson + articleJson.map(([, json]) => json).join('\n'))
-  const dataPath = `data/${hash}/`
-  const files = new Map<string, string>([
-    [`${dataPath}head.json`, headJson],
-    [`${dataPath}listing.json`, listingJson],
-    // Loaded on the first search only: each release's body, in index order, for full-text search.
-    [`${dataPath}search.json`, JSON.stringify(articles.map((a) => a.paragraphs.join(' ')))],
-  ])
-  for (const [slug, json] of articleJson) files.set(`${dataPath}articles/${slug}.json`, json)
-  console.info(`archive: ${formatSummary(summary)}`)
-  const facets = { topics: index.topics.map((t) => t.slug), categories: index.categories.map((c) => c.slug) }
-  return { dataPath, facets, files, watched: source.files, archive: { index, articles } }
+  for (const warning of archive.issues) console.warn(formatIssue(warning))
+  const head = toHead(archive.index)
+  const headJson = JSON.stringify(head)
+  const listingJson = JSON.stringify(toListing(archive.index))
+  const hash = createHash('sha256').update(headJson).update('\n').update(listingJson)
+  for (let i = 0; i < archive.index.articles.length; i++) hash.update('\n').update(archive.body(i))
+  const dataPath = `data/${hash.digest('hex').slice(0, 8)}/`
+  console.info(`archive: ${formatSummary(archive.summary)}`)
+  const facets = { topics: archive.index.topics.map((t) => t.slug), categories: archive.index.categories.map((c) => c.slug) }
+  return { dataPath, facets, archive, head, headJson, listingJson, watched: archive.source.files }
+}
+
+/** The data files, into the built site; the two that grow with the archive are stored compressed. */
+async function writeDataFiles(outDir: string, data: BuiltData) {
+  const folder = join(outDir, data.dataPath)
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(join(folder, 'head.json'), data.headJson)
+  const packed = (name: string, pieces: Iterable<string>) =>
+    pipeline(Readable.from(pieces), createGzip({ level: 9 }), createWriteStream(join(folder, `${name}.json.gz`)))
+  // Compressed on libuv's threads while the pages are written.
+  await Promise.all([packed('listing', [data.listingJson]), packed('search', searchBodies(data.archive))])
+}
+
+/**
+ * Loaded on the first search only: each release's body, in index order, for full-text search. It is
+ * written a piece at a time: at a hundred thousand releases it would be one string of hundreds of
+ * megabytes.
+ */
+function* searchBodies(archive: IndexedArchive): Generator<string> {
+  let chunk = '['
+  for (let i = 0; i < archive.index.articles.length; i++) {
+    chunk += `${i > 0 ? ',' : ''}${JSON.stringify(archive.body(i))}`
+    if (chunk.length > 1 << 20) {
+      yield chunk
+      chunk = ''
+    }
+  }
+  yield `${chunk}]`
 }
 
 /**
@@ -72,10 +103,10 @@ function buildFiles(location: string): BuiltFiles {
  */
 export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
   const location = archiveLocation()
-  let built: BuiltFiles | undefined
+  let built: BuiltData | undefined
   let base = '/'
   let root = process.cwd()
-  const load = () => (built ??= buildFiles(location))
+  const load = () => (built ??= buildData(location))
 
   return {
     name: 'reader-archive',
@@ -87,7 +118,14 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
         builder: {},
         environments: {
           ssr: {
-            build: { outDir: PRERENDER_DIR, emptyOutDir: true, copyPublicDir: false, rolldownOptions: { input: 'src/entry-prerender.tsx' } },
+            build: {
+              outDir: PRERENDER_DIR,
+              emptyOutDir: true,
+              copyPublicDir: false,
+              rolldownOptions: {
+                input: { 'entry-prerender': 'src/entry-prerender.tsx', 'prerender-worker': 'scripts/prerender-worker.ts' },
+              },
+            },
           },
         },
       }
@@ -101,21 +139,27 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
       await builder.build(builder.environments.client!)
       await builder.build(builder.environments.ssr!)
       const outDir = resolve(root, builder.environments.client!.config.build.outDir)
-      const { archive, dataPath } = load()
+      const data = load()
       const site: SiteOptions = { siteUrl, basePath: base }
       const started = performance.now()
-      for (const [file, text] of siteFiles(archive, site)) {
+      const { index } = data.archive
+      const labels = new Map(index.categories.map((c) => [c.slug, c.label]))
+      const articles = index.articles.map((a) => ({ ...a, categoryLabel: labels.get(a.category) ?? a.category }))
+      for (const [file, text] of siteFiles({ index, articles }, site)) {
         mkdirSync(dirname(join(outDir, file)), { recursive: true })
         writeFileSync(join(outDir, file), text)
       }
-      const serverEntry = join(root, PRERENDER_DIR, 'entry-prerender.js')
       let pages: number
       try {
-        pages = await prerender({ outDir, serverEntry, archive, dataPath, site })
+        const serverDir = join(root, PRERENDER_DIR)
+        ;[pages] = await Promise.all([
+          prerender({ outDir, serverDir, archive: data.archive, head: data.head, dataPath: data.dataPath, site }),
+          writeDataFiles(outDir, data),
+        ])
       } finally {
         rmSync(join(root, PRERENDER_DIR), { recursive: true, force: true })
       }
-      console.info(`prerender: ${pages} pages and the feeds in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      console.info(`prerender: ${pages} pages, the data and the feeds in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     },
     buildStart() {
       try {
@@ -132,10 +176,6 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
       if (id !== RESOLVED_ID) return undefined
       const { dataPath, facets } = load()
       return `export const dataPath = ${JSON.stringify(dataPath)}\nexport const facets = ${JSON.stringify(facets)}\n`
-    },
-    generateBundle() {
-      if (this.environment.name !== 'client') return
-      for (const [fileName, source] of load().files) this.emitFile({ type: 'asset', fileName, source })
     },
     // `npm start` serves the production build as a plain static host would: each address from its
     // prerendered page (`articles/x` from `articles/x/index.html`), anything else with 404.html and
@@ -195,20 +235,41 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
   }
 }
 
-function serveFromMemory(server: ViteDevServer, base: string, files: () => BuiltFiles) {
+/**
+ * `npm run dev` serves the data files and each release's page from memory, as the build would
+ * write them (a release's page holds nothing but what the app reads from it: see src/lib/page-data.ts).
+ */
+function serveFromMemory(server: ViteDevServer, base: string, data: () => BuiltData) {
+  const positions = new WeakMap<IndexedArchive, Map<string, number>>()
   server.middlewares.use((req, res, next) => {
-    const path = decodeURIComponent((req.url ?? '').split('?')[0]!)
-    if (!path.startsWith(`${base}data/`)) {
+    const path = decodeURIComponent((req.url ?? '').split('?')[0]!).slice(base.length - 1)
+    const { archive, dataPath, headJson, listingJson } = data()
+    const files: Record<string, () => string> = {
+      [`/${dataPath}head.json`]: () => headJson,
+      // Sent unpacked, which the app reads as well.
+      [`/${dataPath}listing.json.gz`]: () => listingJson,
+      [`/${dataPath}search.json.gz`]: () => [...searchBodies(archive)].join(''),
+    }
+    if (files[path]) {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8')
+      res.end(files[path]())
+      return
+    }
+    const slug = /^\/articles\/([^/]+)\/index\.html$/.exec(path)?.[1]
+    if (slug === undefined && !path.startsWith(`/${dataPath}`)) {
       next()
       return
     }
-    const body = files().files.get(path.slice(base.length))
-    if (body === undefined) {
+    if (!positions.has(archive)) positions.set(archive, new Map(archive.index.articles.map((a, i) => [a.slug, i])))
+    const position = slug === undefined ? undefined : positions.get(archive)!.get(slug)
+    if (position === undefined) {
       res.statusCode = 404
       res.end('Not found')
       return
     }
-    res.setHeader('Content-Type', 'application/json; charset=utf-8')
-    res.end(body)
+    const article = toArticle(archive.draft(position))
+    const paragraphs = article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')
+    res.setHeader('Content-Type', 'text/html; charset=utf-8')
+    res.end(`<!doctype html><div data-paragraphs>${paragraphs}</div>${pageDataScript({ article: articlePageData(article) })}`)
   })
 }

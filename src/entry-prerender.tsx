@@ -6,12 +6,14 @@ import { renderToString } from 'react-dom/server'
 import { createAppRouter } from '@/app/router'
 import { archiveHeadQuery, archiveListingQuery, articleQuery } from '@/lib/archive-queries'
 import { listingFromColumns } from '@/lib/timeline/listing'
-import type { ArchiveHead, ArchiveListing, Article } from '@/pipeline/types'
+import type { ArchiveHead, ArchiveListing, ArticleView } from '@/pipeline/types'
 
 export interface PrerenderData {
-  head: ArchiveHead
-  listing: ArchiveListing
-  article: (slug: string) => Article | undefined
+  /** For the timeline and topic pages; a release's page needs neither. */
+  head?: ArchiveHead
+  listing?: ArchiveListing
+  /** The release an address names, as the app reads it from the release's page. */
+  article: (slug: string) => ArticleView | undefined
 }
 
 export interface RenderedPage {
@@ -25,8 +27,8 @@ export interface RenderedPage {
 export function createRenderer(data: PrerenderData) {
   const queryClient = new QueryClient()
   // What the routes' loaders would fetch, from the build's own data instead of the network.
-  queryClient.setQueryData(archiveHeadQuery().queryKey, data.head)
-  queryClient.setQueryData(archiveListingQuery().queryKey, listingFromColumns(data.listing, data.head))
+  if (data.head) queryClient.setQueryData(archiveHeadQuery().queryKey, data.head)
+  if (data.head && data.listing) queryClient.setQueryData(archiveListingQuery().queryKey, listingFromColumns(data.listing, data.head))
   // One router goes from address to address: building one per page would cost more than rendering.
   const history = createMemoryHistory({ initialEntries: ['/'] })
   const router = createAppRouter({ history, queryClient })

@@ -6,7 +6,7 @@ import { archiveHeadQuery, articleQuery } from '@/lib/archive-queries'
 import { choicesBeforeStart } from '@/lib/timeline/early-choices'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
 import { onceStarted } from '@/lib/use-hydrated'
-import type { ArchiveHead, Article } from '@/pipeline/types'
+import { readArticle, readPageData } from '@/lib/page-data'
 import '@/styles/app.css'
 
 const container = document.getElementById('root')!
@@ -19,10 +19,11 @@ const app = (
 
 // The data the page was rendered from comes with it, whatever address it stands in for (a filtered
 // view still starts from the same head): nothing is fetched twice.
-const data = JSON.parse(document.getElementById('page-data')?.textContent ?? '{}') as { head?: ArchiveHead; article?: Article }
+const data = readPageData(document)
+const article = readArticle(document, data)
 const { queryClient } = router.options.context
 if (data.head) queryClient.setQueryData(archiveHeadQuery().queryKey, data.head)
-if (data.article) queryClient.setQueryData(articleQuery(data.article.slug).queryKey, data.article)
+if (article) queryClient.setQueryData(articleQuery(article.slug).queryKey, article)
 
 // The build wrote this page's content for its address without search parameters. The same address
 // is hydrated once the router has loaded it (from that data, so at once); any other (a filtered view, the 404 page standing in for an

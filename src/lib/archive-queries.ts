@@ -1,6 +1,7 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query'
 import { dataPath } from 'virtual:archive'
-import type { ArchiveHead, ArchiveListing, Article } from '@/pipeline/types'
+import { articlePagePath, readArticle } from '@/lib/page-data'
+import type { ArchiveHead, ArchiveListing } from '@/pipeline/types'
 
 export const dataUrl = (file: string) => `${import.meta.env.BASE_URL}${dataPath}${file}`
 
@@ -15,6 +16,23 @@ export async function fetchJson<T>(url: string): Promise<T> {
   }
   if (!response.ok) throw new Error(`Could not load ${url} (HTTP ${response.status})`)
   return (await response.json()) as T
+}
+
+/**
+ * A data file the build stores compressed (`….json.gz`, a tenth of the archive's size on the host):
+ * a static host serves its bytes as they are, and they are unpacked here. A host that sends it with
+ * `Content-Encoding: gzip` has unpacked it already, and the bytes say so.
+ */
+export async function fetchPackedJson<T>(url: string): Promise<T> {
+  const response = await fetch(url)
+  if (response.status === 404) throw new MissingDataError(`No such file: ${url}`)
+  if (!response.ok) throw new Error(`Could not load ${url} (HTTP ${response.status})`)
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  const packed = bytes[0] === 0x1f && bytes[1] === 0x8b
+  const text = packed
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+    : new TextDecoder().decode(bytes)
+  return JSON.parse(text) as T
 }
 
 // The archive is built into static files: once loaded, nothing goes stale while the page is open.
@@ -35,7 +53,7 @@ export const archiveListingQuery = () =>
       // The code that reads the listing comes with it: the first screen needs neither.
       const [head, columns, { listingFromColumns }] = await Promise.all([
         client.query(archiveHeadQuery()),
-        fetchJson<ArchiveListing>(dataUrl('listing.json')),
+        fetchPackedJson<ArchiveListing>(dataUrl('listing.json.gz')),
         import('./timeline/listing'),
       ])
       return listingFromColumns(columns, head)
@@ -51,10 +69,22 @@ export function prefetchListing(client: QueryClient) {
   client.query(archiveListingQuery()).catch(() => undefined)
 }
 
-/** One release in full, fetched when it is opened (or when a link to it is hovered). */
+/**
+ * One release in full, read from its own prerendered page when it is opened (or when a link to it
+ * is hovered): the page carries the release's data, so the archive needs no file per release.
+ */
 export const articleQuery = (slug: string) =>
   queryOptions({
     queryKey: ['article', dataPath, slug],
-    queryFn: () => fetchJson<Article>(dataUrl(`articles/${encodeURIComponent(slug)}.json`)),
+    queryFn: async () => {
+      const url = `${import.meta.env.BASE_URL}${articlePagePath(slug)}`
+      const response = await fetch(url)
+      if (response.status === 404) throw new MissingDataError(`No such release: ${url}`)
+      if (!response.ok) throw new Error(`Could not load ${url} (HTTP ${response.status})`)
+      const article = readArticle(new DOMParser().parseFromString(await response.text(), 'text/html'))
+      // A host that answers every path with the app (a single-page fallback) sends a page without it.
+      if (article?.slug !== slug) throw new MissingDataError(`No such release: ${url}`)
+      return article
+    },
     staleTime: 'static',
   })

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { archiveListingQuery, dataUrl, fetchJson } from '@/lib/archive-queries'
+import { archiveListingQuery, dataUrl, fetchPackedJson } from '@/lib/archive-queries'
 import type { SearchEngine } from './search-engine'
 
 /**
@@ -13,7 +13,7 @@ export const searchEngineQuery = () =>
     queryFn: async ({ client }): Promise<SearchEngine> => {
       const [listing, bodies, { createSearchEngine }] = await Promise.all([
         client.query(archiveListingQuery()),
-        fetchJson<string[]>(dataUrl('search.json')),
+        fetchPackedJson<string[]>(dataUrl('search.json.gz')),
         import('./search-engine'),
       ])
       return createSearchEngine(listing.articles.map((article, i) => ({ title: article.title, body: bodies[i] ?? '' })))

@@ -1,0 +1,135 @@
+// The HTML document of each prerendered address: the app's index.html with the page's own head
+// (title, description, canonical, feeds, link-preview cards), the markup React rendered, and the data
+// it was rendered from. Used on the build's main thread and on the threads that write the releases.
+import { type PageData, pageDataScript } from '../src/lib/page-data.ts'
+import type { Article } from '../src/pipeline/types.ts'
+import { absoluteUrl, type SiteOptions } from './site-files.ts'
+
+export const SITE_NAME = 'MOTIE press releases'
+export const SITE_DESCRIPTION =
+  "Read, filter, search and share the English press releases of Korea's Ministry of Trade, Industry and Energy (MOTIE)."
+
+export interface Page {
+  /** The address, relative to the base: '', 'topics', 'articles/<slug>'. */
+  path: string
+  file: string
+  title: string
+  description: string
+  article?: Article
+  topic?: string
+  /** Data the app needs beyond what the page carries, fetched alongside its script. */
+  preload: string[]
+}
+
+type Tag = [name: string, attributes: Record<string, string>]
+
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+/**
+ * The page's own head. Link previews read Open Graph; X reads it too where its own tags are absent,
+ * so only its card type is named: the description is not written four times into every page.
+ */
+export function headTags(page: Page, site: SiteOptions): string {
+  // Every path here is plain ASCII relative to the base, so it is the root's address and the path.
+  const root = absoluteUrl(site, '')
+  const url = (path: string) => `${root}${path}`
+  const { article } = page
+  const feeds = (title: string, prefix: string): Tag[] => [
+    ['link', { rel: 'alternate', type: 'application/atom+xml', title, href: url(`${prefix}feed.xml`) }],
+    ['link', { rel: 'alternate', type: 'application/feed+json', title, href: url(`${prefix}feed.json`) }],
+  ]
+  const tags: Tag[] = [
+    ['meta', { name: 'description', content: page.description }],
+    ['link', { rel: 'canonical', href: url(page.path) }],
+    // A feed is subscribed to from the timelines; a release's page names none, it is read, not followed.
+    ...(article ? [] : feeds(SITE_NAME, '')),
+    ...(page.topic ? feeds(page.title, `topics/${page.topic}/`) : []),
+    ['meta', { property: 'og:site_name', content: SITE_NAME }],
+    ['meta', { property: 'og:type', content: article ? 'article' : 'website' }],
+    ['meta', { property: 'og:title', content: article ? article.title : page.title }],
+    ['meta', { property: 'og:description', content: page.description }],
+    ['meta', { property: 'og:url', content: url(page.path) }],
+    ['meta', { property: 'og:image', content: url('card.png') }],
+    ['meta', { property: 'og:image:alt', content: SITE_NAME }],
+    ['meta', { property: 'og:locale', content: 'en_GB' }],
+    ...(article
+      ? ([
+          ['meta', { property: 'article:published_time', content: article.date }],
+          ['meta', { property: 'article:section', content: article.categoryLabel }],
+          ...article.topicLabels.map((label): Tag => ['meta', { property: 'article:tag', content: label }]),
+        ] as Tag[])
+      : []),
+    ['meta', { name: 'twitter:card', content: 'summary_large_image' }],
+    ...page.preload.map((file): Tag => ['link', { rel: 'preload', as: 'fetch', crossorigin: '', href: `${site.basePath}${file}` }]),
+  ]
+  const attributes = (values: Record<string, string>) =>
+    Object.entries(values)
+      .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+      .join('')
+  return [`<title>${escapeHtml(page.title)}</title>`, ...tags.map(([tag, values]) => `<${tag}${attributes(values)} />`)]
+    .map((line) => `    ${line}`)
+    .join('\n')
+}
+
+/** The head of 404.html: not an address of its own, so no canonical or preview address, and not indexed. */
+export function notFoundHeadTags(site: SiteOptions): string {
+  const page: Page = { path: '404', file: '404.html', title: `Page not found · ${SITE_NAME}`, description: SITE_DESCRIPTION, preload: [] }
+  return headTags(page, site)
+    .replace(/\n.*property="og:url".*/, '')
+    .replace(/\n.*rel="canonical".*/, '\n    <meta name="robots" content="noindex" />')
+}
+
+// React writes the routes' <title> first; the page's head carries its own.
+const HOISTED = /^(?:<title>[^<]*<\/title>|<meta [^>]*\/?>|<link [^>]*\/?>)*/
+
+/**
+ * What starts the app. The page reads whole without its script, so the app starts once the page has
+ * loaded and been painted: the entry script and its chunks never compete with the page's text and
+ * styles for the first paint, which on a phone's connection is what the reader waits for. Until
+ * then, links are plain links. (On a fast host `load` can come before the first frame, hence the
+ * wait for the frame after it; a tab opened in the background paints nothing until shown, hence the
+ * second's.) It is a file of its own, shared and cached, not a copy in every page; an async script
+ * always runs before `load`, which waits for it. `s` is its element's dataset: the entry and chunks.
+ */
+export const START_SCRIPT =
+  `(function(s){var d=document,started=0;` +
+  `function run(){if(started)return;started=1;s.modulepreload.split(' ').filter(Boolean).forEach(function(h){` +
+  `var l=d.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=h;d.head.appendChild(l)});` +
+  `var e=d.createElement('script');e.type='module';e.crossOrigin='';e.src=s.src;d.head.appendChild(e)}` +
+  `addEventListener('load',function(){requestAnimationFrame(function(){requestAnimationFrame(run)});setTimeout(run,1000)})` +
+  `})(document.currentScript.dataset)\n`
+
+/**
+ * The template every page is written from: the app's index.html with its entry script and chunk
+ * preloads handed to START_SCRIPT (at `startSrc`), its comments, title and description removed.
+ */
+export function startAfterLoad(template: string, startSrc: string): string {
+  const scripts: string[] = []
+  const chunks: string[] = []
+  const page = template
+    .replace(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g, (_, src: string) => {
+      scripts.push(src)
+      return ''
+    })
+    .replace(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g, (_, href: string) => {
+      chunks.push(href)
+      return ''
+    })
+  if (scripts.length !== 1) throw new Error(`prerender: expected one entry script in index.html, found ${scripts.length}`)
+  // The addresses stay attributes, where tools that check a page's references find them.
+  const start = `<script async src="${startSrc}" data-src="${scripts[0]!}" data-modulepreload="${chunks.join(' ')}"></script>`
+  return page
+    // The template's comments are for its readers; every page would carry them.
+    .replace(/\s*<!--[\s\S]*?-->/g, '')
+    .replace(/\s*<title>[^<]*<\/title>/, '')
+    .replace(/\s*<meta name="description"[^>]*>/, '')
+    .replace('</body>', () => `  ${start}\n  </body>`)
+}
+
+/** The whole document of one address, from the template `startAfterLoad` made. */
+export function pageDocument(template: string, head: string, path: string, html: string, data: PageData = {}): string {
+  // Replaced by functions: a `$&` or `$'` in a release's text is text, not a replacement pattern.
+  const root = `<div id="root" data-prerendered="${escapeHtml(path)}">${html.replace(HOISTED, '')}</div>${pageDataScript(data)}`
+  return template.replace('</head>', () => `${head}\n  </head>`).replace('<div id="root"></div>', () => root)
+}

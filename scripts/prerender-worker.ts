@@ -1,0 +1,43 @@
+// One of the threads that write the releases' pages (see scripts/prerender.ts). It is built with the
+// server bundle, so it renders with the same code as the main thread: each message is a batch of
+// release drafts, each answered once the batch is written.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parentPort, workerData } from 'node:worker_threads'
+import { articlePageData, toArticleView } from '../src/lib/page-data.ts'
+import { toArticle } from '../src/pipeline/article.ts'
+import type { ArticleDraft, ArticleView } from '../src/pipeline/types.ts'
+import { headTags, pageDocument, SITE_NAME } from './page-document.ts'
+import type { CreateRenderer, WorkerSetup } from './prerender.ts'
+
+const setup = workerData as WorkerSetup
+// The renderer is the server build's entry, loaded as the main thread loads it.
+const { createRenderer } = (await import(pathToFileURL(setup.serverEntry).href)) as { createRenderer: CreateRenderer }
+// The release being written, as the app will read it from the page: server and app render the same.
+let current: ArticleView | undefined
+const render = createRenderer({ article: (slug) => (slug === current?.slug ? current : undefined) })
+
+async function write(draft: ArticleDraft) {
+  const article = toArticle(draft)
+  current = toArticleView(article)
+  const path = `articles/${article.slug}`
+  const address = `${setup.site.basePath}${path}`
+  const rendered = await render(address)
+  if (rendered.status !== 200) throw new Error(`prerender: ${address} rendered as ${rendered.status}`)
+  const page = { path, file: `${path}/index.html`, title: `${article.title} · ${SITE_NAME}`, description: article.excerpt, article, preload: [] }
+  const folder = join(setup.outDir, path)
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(join(folder, 'index.html'), pageDocument(setup.template, headTags(page, setup.site), address, rendered.html, { article: articlePageData(article) }))
+}
+
+parentPort!.on('message', (drafts: ArticleDraft[]) => {
+  void (async () => {
+    try {
+      for (const draft of drafts) await write(draft)
+      parentPort!.postMessage({})
+    } catch (error) {
+      parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+    }
+  })()
+})

@@ -1,0 +1,54 @@
+// The contract between the build and the app for what a prerendered page carries: the data it was
+// rendered from, in a script element the build writes and the app reads, so the app starts without
+// fetching anything again. A release's page is also where the app reads that release when it opens
+// it: there is no data file per release, and a deep link needs nothing but the page.
+//
+// A release's paragraphs are its page's text, so they are not written twice: the data leaves them
+// out and the app reads them from the page's `[data-paragraphs]` element, one `<p>` each, which the
+// prerendered page holds without any highlight (ArticlePage renders it).
+import type { ArchiveHead, Article, ArticleView } from '../pipeline/types.ts'
+
+/** A release as its page's data holds it: what the page shows, but the text. */
+export type ArticlePageData = Omit<ArticleView, 'paragraphs'>
+
+export interface PageData {
+  /** The facets and the newest releases: on the timeline and topic pages. */
+  head?: ArchiveHead
+  /** On a release's page: the release, with the labels of its topics. */
+  article?: ArticlePageData
+}
+
+export const PAGE_DATA_ID = 'page-data'
+
+export function pageDataScript(data: PageData): string {
+  // With `<` escaped, no text of the archive can close the element or open another.
+  return `<script type="application/json" id="${PAGE_DATA_ID}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`
+}
+
+/** The data of a page's document: the open page, or one fetched and parsed. */
+export function readPageData(document: Document): PageData {
+  return JSON.parse(document.getElementById(PAGE_DATA_ID)?.textContent ?? '{}') as PageData
+}
+
+/** The release a page's document holds, paragraphs included; none on any other page. */
+export function readArticle(document: Document, data: PageData = readPageData(document)): ArticleView | undefined {
+  if (!data.article) return undefined
+  const paragraphs = [...document.querySelectorAll('[data-paragraphs] > p')].map((p) => p.textContent)
+  return { ...data.article, paragraphs }
+}
+
+/** What a release's page shows of it: what the app has when it opens the page. */
+export function toArticleView(a: Article): ArticleView {
+  return { ...articlePageData(a), paragraphs: a.paragraphs }
+}
+
+/** The page's data for a release: what the page shows but what its text already says. */
+export function articlePageData(a: Article): ArticlePageData {
+  const { slug, date, categoryLabel, title, topics, topicLabels, readingMinutes, twin, related, newer, older } = a
+  return { slug, date, categoryLabel, title, topics, topicLabels, readingMinutes, twin, related, newer, older }
+}
+
+/** A release's page, relative to the site's base: the one file a static host serves for its address. */
+export function articlePagePath(slug: string): string {
+  return `articles/${encodeURIComponent(slug)}/index.html`
+}
