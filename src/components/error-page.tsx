@@ -27,7 +27,7 @@ export function ErrorPage({ error }: ErrorComponentProps) {
         >
           Try again
         </button>
-        <Link to="/" className="self-center text-blue-700 underline hover:no-underline dark:text-blue-300">
+        <Link to="/" className="self-center link">
           Go to the timeline
         </Link>
       </p>

@@ -14,7 +14,7 @@ export function NotFoundPage({ children }: { children?: ReactNode }) {
       </p>
       {children}
       <p className="mt-6">
-        <Link to="/" className="text-blue-700 underline hover:no-underline dark:text-blue-300">
+        <Link to="/" className="link">
           Go to the timeline of all releases
         </Link>
       </p>

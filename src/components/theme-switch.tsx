@@ -64,7 +64,7 @@ export function ThemeSwitch() {
           applyTheme(next)
           for (const listener of listeners) listener()
         }}
-        className="rounded-md border border-slate-400 bg-white px-1.5 py-1 text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100"
+        className="field px-1.5 py-1"
       >
         <option value="system">System</option>
         <option value="light">Light</option>

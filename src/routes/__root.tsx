@@ -12,7 +12,7 @@ export const Route = createRootRouteWithContext<{ queryClient: QueryClient }>()(
 })
 
 const navLink =
-  'rounded px-1 text-slate-700 hover:text-blue-800 aria-[current=page]:font-semibold aria-[current=page]:text-slate-950 dark:text-slate-300 dark:hover:text-blue-200 dark:aria-[current=page]:text-white'
+  'nav-link'
 
 function RootLayout() {
   useFocusOnNewPage()
@@ -21,12 +21,12 @@ function RootLayout() {
       <HeadContent />
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-20 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-blue-800"
+        className="skip-link"
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 dark:border-slate-800 print:border-0">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+      <header className="site-header">
+        <div className="site-bar">
           <Link to="/" className="font-semibold tracking-tight">
             MOTIE press releases
           </Link>
@@ -49,10 +49,10 @@ function RootLayout() {
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
+      <main id="main" tabIndex={-1} className="site-main">
         <Outlet />
       </main>
-      <footer className="mx-auto flex max-w-6xl flex-wrap justify-between gap-4 border-t border-slate-200 px-4 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400 print:hidden">
+      <footer className="site-footer">
         <p>English press releases of Korea’s Ministry of Trade, Industry and Energy, as published.</p>
         <KeyboardShortcuts />
       </footer>

@@ -8,7 +8,7 @@ export function TopicTag({ slug, label, search }: { slug: string; label: string;
       to="/topics/$topic"
       params={{ topic: slug }}
       search={{ ...search, topic: undefined }}
-      className="inline-block rounded-full border border-slate-300 px-2.5 py-0.5 text-sm text-slate-700 hover:border-blue-700 hover:text-blue-800 dark:border-slate-600 dark:text-slate-300 dark:hover:border-blue-300 dark:hover:text-blue-200"
+      className="tag"
     >
       {label}
     </Link>

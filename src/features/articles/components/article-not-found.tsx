@@ -16,10 +16,10 @@ export function ArticleNotFound({ slug }: { slug: string }) {
           <ul className="mt-2 space-y-2">
             {closest.map((a) => (
               <li key={a.slug}>
-                <Link to="/articles/$slug" params={{ slug: a.slug }} className="text-blue-700 underline hover:no-underline dark:text-blue-300">
+                <Link to="/articles/$slug" params={{ slug: a.slug }} className="link">
                   {a.title}
                 </Link>{' '}
-                <span className="text-sm text-slate-600 dark:text-slate-400">({formatDate(a.date)})</span>
+                <span className="muted text-sm">({formatDate(a.date)})</span>
               </li>
             ))}
           </ul>

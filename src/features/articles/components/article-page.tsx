@@ -15,17 +15,18 @@ import { formatDate } from '@/lib/format'
 import type { ArticleLink } from '@/pipeline/types'
 import { ShareButton } from './share-button'
 
-const link = 'text-blue-700 underline hover:no-underline dark:text-blue-300'
+const link = 'link'
 
 export function ArticlePage({ slug }: { slug: string }) {
   useReadyMarker()
   const { data: article } = useSuspenseQuery(articleQuery(slug))
-  const { data: index } = useSuspenseQuery(archiveHeadQuery())
   // The timeline the reader came from, if any: "back" returns to it, and newer/older step through it.
   // (Kept in this tab's history, which the prerendered page cannot know: applied once hydrated.)
   const stateTimeline = useLocation({ select: (location) => location.state.timeline })
   const timeline = useHydrated() ? stateTimeline : undefined
   const timelineSearch = useMemo(() => (timeline ? validateTimelineSearch(timeline.search) : undefined), [timeline])
+  // The page carries its own topics' labels; the label of the topic it was opened from is the head's.
+  const head = useQuery({ ...archiveHeadQuery(), enabled: Boolean(timeline?.topic) }).data
   // From a filtered view or a search, newer/older follow it, if its listing (and search engine) are
   // still loaded; they are not fetched again just for that. Otherwise they follow the whole timeline.
   const listing = useQuery({ ...archiveListingQuery(), enabled: false }).data
@@ -60,7 +61,7 @@ export function ArticlePage({ slug }: { slug: string }) {
       <p className="print:hidden">
         {timeline?.topic ? (
           <Link to="/topics/$topic" params={{ topic: timeline.topic }} search={timelineSearch} state={backState} className={link}>
-            ← Back to {topicLabel(index, timeline.topic)}
+            ← Back to {head ? topicLabel(head, timeline.topic) : 'the topic'}
           </Link>
         ) : (
           <Link to="/" search={timelineSearch ?? {}} state={backState} className={link}>
@@ -68,19 +69,20 @@ export function ArticlePage({ slug }: { slug: string }) {
           </Link>
         )}
       </p>
-      <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
-        <time dateTime={article.date}>{formatDate(article.date)}</time> · {article.categoryLabel} ·{' '}
-        {article.readingMinutes} min read
+      <p className="muted mt-6 text-sm">
+        {/* One text node, not three: the page is written ten thousand times. */}
+        <time dateTime={article.date}>{formatDate(article.date)}</time>
+        {` · ${article.categoryLabel} · ${article.readingMinutes} min read`}
       </p>
-      <h1 id="article-heading" className="mt-2 text-3xl leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
+      <h1 id="article-heading" className="release-title">
         <HighlightedText text={article.title} ranges={findMatches(article.title, terms)} />
       </h1>
       <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
         {article.topics.length > 0 && (
           <ul aria-label="Topics" className="flex flex-wrap gap-1.5">
-            {article.topics.map((topic) => (
+            {article.topics.map((topic, i) => (
               <li key={topic}>
-                <TopicTag slug={topic} label={topicLabel(index, topic)} />
+                <TopicTag slug={topic} label={article.topicLabels[i] ?? topic} />
               </li>
             ))}
           </ul>
@@ -88,7 +90,7 @@ export function ArticlePage({ slug }: { slug: string }) {
         <ShareButton title={article.title} />
       </div>
       {article.twin && (
-        <aside aria-label="Companion release" className="mt-6 rounded-md border border-slate-300 p-4 text-sm dark:border-slate-700 print:hidden">
+        <aside aria-label="Companion release" className="companion">
           <p className="font-semibold">
             {article.twin.role === 'full-release' ? 'This is a photo caption. The full release:' : 'The photo caption on the same event:'}
           </p>
@@ -100,12 +102,13 @@ export function ArticlePage({ slug }: { slug: string }) {
       {terms.size > 0 && (
         <p className="mt-6 text-sm text-slate-700 dark:text-slate-300 print:hidden">
           Words matching “{query}” are highlighted.{' '}
-          <button type="button" onClick={() => { setShowMatches(false); }} className="font-medium text-blue-700 underline hover:no-underline dark:text-blue-300">
+          <button type="button" onClick={() => { setShowMatches(false); }} className="font-medium link">
             Hide highlights
           </button>
         </p>
       )}
-      <div ref={body} className="mt-8 space-y-5 font-serif text-lg leading-relaxed text-slate-900 dark:text-slate-100 print:text-black">
+      {/* The page's data leaves the paragraphs out: the app reads them from here (src/lib/page-data.ts). */}
+      <div ref={body} data-paragraphs="" className="release-body mt-8">
         {article.paragraphs.map((paragraph, i) => (
           <p key={i}>
             <HighlightedText text={paragraph} ranges={findMatches(paragraph, terms)} />
@@ -113,7 +116,7 @@ export function ArticlePage({ slug }: { slug: string }) {
         ))}
       </div>
       {article.related.length > 0 && (
-        <section aria-labelledby="related-heading" className="mt-12 border-t border-slate-200 pt-6 dark:border-slate-800 print:hidden">
+        <section aria-labelledby="related-heading" className="divider mt-12 print:hidden">
           <h2 id="related-heading" className="text-lg font-semibold">
             Related releases
           </h2>
@@ -127,19 +130,19 @@ export function ArticlePage({ slug }: { slug: string }) {
         </section>
       )}
       {(newer ?? older) && (
-      <nav aria-label="Newer and older releases" className="mt-12 grid gap-4 border-t border-slate-200 pt-6 sm:grid-cols-2 dark:border-slate-800 print:hidden">
+      <nav aria-label="Newer and older releases" className="divider mt-12 grid gap-4 sm:grid-cols-2 print:hidden">
         {newer ? (
           <Link to="/articles/$slug" params={{ slug: newer.slug }} state={keepTimeline} rel="prev" className="group block">
-            <span className="text-sm text-slate-600 dark:text-slate-400">← Newer</span>
-            <span className="mt-1 block font-medium text-blue-800 group-hover:underline dark:text-blue-300">{newer.title}</span>
+            <span className="muted text-sm">← Newer</span>
+            <span className="neighbour-title">{newer.title}</span>
           </Link>
         ) : (
           <span />
         )}
         {older && (
           <Link to="/articles/$slug" params={{ slug: older.slug }} state={keepTimeline} rel="next" className="group block sm:text-right">
-            <span className="text-sm text-slate-600 dark:text-slate-400">Older →</span>
-            <span className="mt-1 block font-medium text-blue-800 group-hover:underline dark:text-blue-300">{older.title}</span>
+            <span className="muted text-sm">Older →</span>
+            <span className="neighbour-title">{older.title}</span>
           </Link>
         )}
       </nav>
@@ -154,7 +157,7 @@ function RelatedLink({ release, state }: { release: ArticleLink; state: HistoryS
       <Link to="/articles/$slug" params={{ slug: release.slug }} state={state} className={link}>
         {release.title}
       </Link>{' '}
-      <span className="text-slate-600 dark:text-slate-400">({formatDate(release.date)})</span>
+      <span className="muted">{`(${formatDate(release.date)})`}</span>
     </>
   )
 }

@@ -30,11 +30,11 @@ export function ShareButton({ title }: { title: string }) {
       <button
         type="button"
         onClick={() => void share()}
-        className="rounded-md border border-slate-400 px-3 py-1 text-sm font-medium hover:border-blue-700 hover:text-blue-800 dark:border-slate-500 dark:hover:border-blue-300 dark:hover:text-blue-200"
+        className="btn px-3 py-1 text-sm"
       >
         Share
       </button>
-      <span role="status" className="text-sm text-slate-600 dark:text-slate-400">
+      <span role="status" className="muted text-sm">
         {status}
       </span>
     </span>

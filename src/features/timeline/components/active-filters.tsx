@@ -41,7 +41,7 @@ export function ActiveFilters({ index, search }: { index: ArchiveHead; search: T
         ))}
         {chips.length > 1 && (
           <li>
-            <Link to="." search={{}} className="text-sm font-medium text-blue-700 underline hover:no-underline dark:text-blue-300">
+            <Link to="." search={{}} className="text-sm font-medium link">
               Clear all
             </Link>
           </li>

@@ -14,7 +14,7 @@ interface FilterPanelProps {
   pinnedTopic?: string | undefined
 }
 
-const field = 'rounded-md border border-slate-400 bg-white px-2 py-1.5 text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100'
+const field = 'field px-2 py-1.5'
 const legend = 'text-sm font-semibold text-slate-800 dark:text-slate-200'
 
 export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
@@ -111,7 +111,7 @@ export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
 
         <fieldset>
           <legend className={legend}>Topics</legend>
-          <p className="text-xs text-slate-600 dark:text-slate-400">Releases on all the topics you tick</p>
+          <p className="muted text-xs">Releases on all the topics you tick</p>
           {groups.map((group) => {
             const topics = index.topics.filter(
               (t) => t.group === group && t.slug !== pinnedTopic && (selected.includes(t.slug) || view.topicCounts.has(t.slug)),

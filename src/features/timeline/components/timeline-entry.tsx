@@ -22,7 +22,7 @@ export function TimelineEntry({ article, index, search, pinnedTopic, shown, mark
   const category = index.categories.find((c) => c.slug === article.category)
   return (
     <li className="py-5">
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p className="muted text-sm">
         <time dateTime={article.date}>{formatDate(article.date)}</time>
         {category && <> · {category.label}</>}
         {article.twin && <> · has a companion release</>}
@@ -33,7 +33,7 @@ export function TimelineEntry({ article, index, search, pinnedTopic, shown, mark
           params={{ slug: article.slug }}
           state={{ timeline: { ...(pinnedTopic ? { topic: pinnedTopic } : {}), search: { ...search }, ...(shown ? { shown } : {}) } }}
           data-timeline-entry=""
-          className="text-blue-800 hover:underline dark:text-blue-300"
+          className="title-link"
         >
           <HighlightedText text={article.title} ranges={marked?.title ?? []} />
         </Link>

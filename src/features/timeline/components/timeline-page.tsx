@@ -119,7 +119,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
       <section aria-labelledby="timeline-heading" className="min-w-0">
         {topic ? (
           <>
-            <p className="text-sm text-slate-600 dark:text-slate-400">
+            <p className="muted text-sm">
               <Link to="/topics" className="underline hover:no-underline">
                 Topics
               </Link>
@@ -145,7 +145,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
           </div>
         )}
         <SearchBox search={search} />
-        <p data-result-count="" aria-hidden="true" className="mt-3 text-slate-600 dark:text-slate-400">
+        <p data-result-count="" aria-hidden="true" className="muted mt-3">
           {count}
         </p>
         {/* Screen readers hear the count once typing pauses, not after every letter. */}
@@ -198,7 +198,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
                 prefetchListing(queryClient)
               }}
               onClick={() => void showMore()}
-              className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:border-blue-700 hover:text-blue-800 dark:border-slate-500 dark:hover:border-blue-300 dark:hover:text-blue-200"
+              className="btn px-4 py-2"
             >
               Show {Math.min(PAGE_SIZE, found - visible.length)} more of the {formatNumber(found - visible.length)} left
             </button>
@@ -221,7 +221,7 @@ function EmptyResult({ filtered, onTopicPage }: { filtered: boolean; onTopicPage
             : 'This archive holds no releases yet.'}
       </p>
       {filtered && (
-        <Link to="." search={{}} className="mt-3 inline-block font-medium text-blue-700 underline hover:no-underline dark:text-blue-300">
+        <Link to="." search={{}} className="mt-3 inline-block font-medium link">
           Clear all filters
         </Link>
       )}

@@ -29,14 +29,14 @@ export function TopicsPage() {
                 <li key={topic.slug} className="rounded-md border border-slate-200 p-4 dark:border-slate-800">
                   <h3 className="font-semibold">
                     {topic.count > 0 ? (
-                      <Link to="/topics/$topic" params={{ topic: topic.slug }} className="text-blue-800 hover:underline dark:text-blue-300">
+                      <Link to="/topics/$topic" params={{ topic: topic.slug }} className="title-link">
                         {topic.label}
                       </Link>
                     ) : (
                       topic.label
                     )}
                   </h3>
-                  <p className="text-sm text-slate-600 dark:text-slate-400">{plural(topic.count, 'release')}</p>
+                  <p className="muted text-sm">{plural(topic.count, 'release')}</p>
                   <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{topic.description}</p>
                 </li>
               ))}
