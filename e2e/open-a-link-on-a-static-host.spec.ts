@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 import { parseFeed } from '@rowanmanning/feed-parser'
 import type { APIRequestContext } from '@playwright/test'
 import type { ArticleSummary } from '../src/pipeline/types.ts'
@@ -85,7 +86,8 @@ async function missingReferences(
 async function sitemapLocations(request: APIRequestContext, url: string, site?: { from: string; to: string }): Promise<string[]> {
   const response = await request.get(url)
   expect(response.status(), `status of ${url}`).toBe(200)
-  const text = await response.text()
+  // The parts of a split sitemap are gzipped files, served as they are.
+  const text = url.endsWith('.gz') ? gunzipSync(await response.body()).toString('utf8') : await response.text()
   const locations = [...text.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => decode(m[1]!))
   if (!text.includes('<sitemapindex')) return locations
   const parts = await Promise.all(

@@ -300,12 +300,13 @@ describe('sitemapFiles', () => {
   it('past the limit, makes sitemap.xml an index of files holding at most the limit each', () => {
     const files = sitemapFiles(entries, url, 3)
     for (const [name, text] of files) expectWellFormed(text, name)
-    expect([...files.keys()].sort()).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml', 'sitemap.xml'])
+    const names = ['sitemap-1.xml.gz', 'sitemap-2.xml.gz', 'sitemap-3.xml.gz']
+    expect([...files.keys()].sort()).toEqual([...names, 'sitemap.xml'])
     const index = parse(files.get('sitemap.xml')!).sitemapindex!.sitemap
-    expect(index.map((s) => s.loc)).toEqual([url('sitemap-1.xml'), url('sitemap-2.xml'), url('sitemap-3.xml')])
+    expect(index.map((s) => s.loc)).toEqual(names.map(url))
     // Each part is dated by its newest address.
     expect(index.map((s) => s.lastmod)).toEqual(['2024-05-03', '2024-05-06', '2024-05-07'])
-    const parts = ['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml'].map((name) => parse(files.get(name)!).urlset!.url)
+    const parts = names.map((name) => parse(files.get(name)!).urlset!.url)
     expect(parts.map((p) => p.length)).toEqual([3, 3, 2])
     expect(parts.flat().map((u) => u.loc)).toEqual(entries.map(([loc]) => loc))
   })
@@ -314,8 +315,8 @@ describe('sitemapFiles', () => {
     const many: SitemapEntry[] = Array.from({ length: 50_001 }, (_, i) => [url(`articles/${i}`), '2024-01-01'])
     expect([...sitemapFiles(many.slice(0, 50_000), url).keys()]).toEqual(['sitemap.xml'])
     const split = sitemapFiles(many, url)
-    expect([...split.keys()].sort()).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap.xml'])
-    expect(parse(split.get('sitemap-2.xml')!).urlset!.url).toHaveLength(1)
+    expect([...split.keys()].sort()).toEqual(['sitemap-1.xml.gz', 'sitemap-2.xml.gz', 'sitemap.xml'])
+    expect(parse(split.get('sitemap-2.xml.gz')!).urlset!.url).toHaveLength(1)
   })
 })
 

@@ -9,7 +9,7 @@ import type { ServerResponse } from 'node:http'
 import { dirname, join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { createGzip } from 'node:zlib'
+import { createGzip, gzipSync } from 'node:zlib'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
 import { toArticle } from '../src/pipeline/article.ts'
@@ -147,7 +147,7 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
       const articles = index.articles.map((a) => ({ ...a, categoryLabel: labels.get(a.category) ?? a.category }))
       for (const [file, text] of siteFiles({ index, articles }, site)) {
         mkdirSync(dirname(join(outDir, file)), { recursive: true })
-        writeFileSync(join(outDir, file), text)
+        writeFileSync(join(outDir, file), file.endsWith('.gz') ? gzipSync(text, { level: 9 }) : text)
       }
       let pages: number
       try {

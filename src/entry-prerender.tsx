@@ -51,6 +51,9 @@ export function createRenderer(data: PrerenderData) {
       (match) => match.status === 'notFound' || (match as { globalNotFound?: boolean }).globalNotFound,
     )
     const failed = router.state.matches.some((match) => match.status === 'error')
+    // Nothing of one page is needed for the next: a router that kept every page's matches would
+    // hold a hundred thousand of them.
+    router.clearCache()
     return { status: failed ? 500 : missing ? 404 : 200, html }
   }
 }

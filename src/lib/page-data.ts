@@ -3,13 +3,22 @@
 // fetching anything again. A release's page is also where the app reads that release when it opens
 // it: there is no data file per release, and a deep link needs nothing but the page.
 //
-// A release's paragraphs are its page's text, so they are not written twice: the data leaves them
-// out and the app reads them from the page's `[data-paragraphs]` element, one `<p>` each, which the
-// prerendered page holds without any highlight (ArticlePage renders it).
-import type { ArchiveHead, Article, ArticleView } from '../pipeline/types.ts'
+// A hundred thousand release pages must fit a static host, so a release's data is written lean:
+// - its paragraphs are the page's text, not written twice: the app reads them from the page's
+//   `[data-paragraphs]` element, one `<p>` each, which the prerendered page holds without any
+//   highlight (ArticlePage renders it);
+// - a link to another release is `[slug, title]`: a slug begins with its release's date.
+import type { ArchiveHead, Article, ArticleLink, ArticleView, TwinLink } from '../pipeline/types.ts'
+
+type PackedLink = [slug: string, title: string]
 
 /** A release as its page's data holds it: what the page shows, but the text. */
-export type ArticlePageData = Omit<ArticleView, 'paragraphs'>
+export interface ArticlePageData extends Omit<ArticleView, 'paragraphs' | 'twin' | 'related' | 'newer' | 'older'> {
+  twin?: [...PackedLink, role: TwinLink['role']]
+  related: PackedLink[]
+  newer?: PackedLink
+  older?: PackedLink
+}
 
 export interface PageData {
   /** The facets and the newest releases: on the timeline and topic pages. */
@@ -30,22 +39,59 @@ export function readPageData(document: Document): PageData {
   return JSON.parse(document.getElementById(PAGE_DATA_ID)?.textContent ?? '{}') as PageData
 }
 
-/** The release a page's document holds, paragraphs included; none on any other page. */
-export function readArticle(document: Document, data: PageData = readPageData(document)): ArticleView | undefined {
-  if (!data.article) return undefined
-  const paragraphs = [...document.querySelectorAll('[data-paragraphs] > p')].map((p) => p.textContent)
-  return { ...data.article, paragraphs }
-}
-
-/** What a release's page shows of it: what the app has when it opens the page. */
-export function toArticleView(a: Article): ArticleView {
-  return { ...articlePageData(a), paragraphs: a.paragraphs }
-}
+const pack = (link: ArticleLink): PackedLink => [link.slug, link.title]
+const unpack = ([slug, title]: PackedLink): ArticleLink => ({ slug, title, date: slug.slice(0, 10) })
 
 /** The page's data for a release: what the page shows but what its text already says. */
 export function articlePageData(a: Article): ArticlePageData {
   const { slug, date, categoryLabel, title, topics, topicLabels, readingMinutes, twin, related, newer, older } = a
-  return { slug, date, categoryLabel, title, topics, topicLabels, readingMinutes, twin, related, newer, older }
+  return {
+    slug,
+    date,
+    categoryLabel,
+    title,
+    topics,
+    topicLabels,
+    readingMinutes,
+    ...(twin ? { twin: [twin.slug, twin.title, twin.role] } : {}),
+    related: related.map(pack),
+    ...(newer ? { newer: pack(newer) } : {}),
+    ...(older ? { older: pack(older) } : {}),
+  }
+}
+
+/** The release a page's document holds, as the app shows it; none on any other page. */
+export function readArticle(document: Document, data: PageData = readPageData(document)): ArticleView | undefined {
+  if (!data.article) return undefined
+  const { twin, related, newer, older, ...article } = data.article
+  const paragraphs = [...document.querySelectorAll('[data-paragraphs] > p')].map((p) => p.textContent)
+  return {
+    ...article,
+    paragraphs,
+    twin: twin && { ...unpack([twin[0], twin[1]]), role: twin[2] },
+    related: related.map(unpack),
+    ...(newer ? { newer: unpack(newer) } : {}),
+    ...(older ? { older: unpack(older) } : {}),
+  }
+}
+
+/** What a release's page shows of it: what the app has once it has read the page. */
+export function toArticleView(a: Article): ArticleView {
+  const { twin, related, newer, older, slug, date, categoryLabel, title, topics, topicLabels, readingMinutes, paragraphs } = a
+  return {
+    slug,
+    date,
+    categoryLabel,
+    title,
+    topics,
+    topicLabels,
+    readingMinutes,
+    paragraphs,
+    twin,
+    related,
+    ...(newer ? { newer } : {}),
+    ...(older ? { older } : {}),
+  }
 }
 
 /** A release's page, relative to the site's base: the one file a static host serves for its address. */
