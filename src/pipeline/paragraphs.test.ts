@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
-import { countWords, readingMinutes, splitSentences, toExcerpt, toParagraphs } from './paragraphs.ts'
+import { countWords, readingMinutes, sentencesOf, splitSentences, toExcerpt, toParagraphs } from './paragraphs.ts'
 
 const seed = readFileSync(new URL('../../data/000_dc10d14db94d7939.txt', import.meta.url), 'utf8')
 /** The seed's bodies, read straight from the file: each body line minus its trailing date. */
@@ -20,6 +20,8 @@ describe('splitSentences', () => {
     'Exports grew 10.3 percent to $6.5 billion in April. |Imports fell.',
     'The battery plant was built in the U.S. |The next sentence starts here.',
     'Asked about a delay, the minister said the answer was no. |The plan stands.',
+    'Shipments went to the “U.S. |The ministry said.',
+    'Shipments to U.S. markets rose. |Imports fell.',
   ])('%s', (marked) => {
     const text = marked.replace(/\|/g, '')
     expect(splitSentences(text)).toEqual(marked.split('|'))
@@ -27,6 +29,18 @@ describe('splitSentences', () => {
 
   it('gives back every character of the seed bodies', () => {
     for (const body of bodies) expect(splitSentences(body).join('')).toBe(body)
+  })
+})
+
+describe('sentencesOf', () => {
+  it('yields the sentences of splitSentences, one at a time', () => {
+    for (const body of bodies) expect([...sentencesOf(body)]).toEqual(splitSentences(body))
+    expect([...sentencesOf('')]).toEqual([])
+  })
+
+  it('gives the first sentence of a long body on the first step', () => {
+    const body = `Exports rose in April. ${'Imports fell. '.repeat(10_000)}`
+    expect(sentencesOf(body).next()).toEqual({ value: 'Exports rose in April. ', done: false })
   })
 })
 
@@ -109,6 +123,17 @@ describe('toExcerpt', () => {
 describe('reading time', () => {
   it('counts words, not figures’ punctuation or dashes', () => {
     expect(countWords('Exports rose 10.3 % — a record.')).toBe(5)
+  })
+
+  it.each([
+    ['𝐀𝐁 😀 x', 2],
+    ['a\u00a0b\u3000c\u200bd', 3],
+    ['\uD800 \uDC00 -- 10.3 %', 1],
+    ['\t\n a \r\u2028b\u2029', 2],
+    ['', 0],
+  ])('counts runs between whitespace that hold a letter or digit: %j', (text, words) => {
+    expect(countWords(text)).toBe(words)
+    expect(countWords(text)).toBe(text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length)
   })
 
   it('is at least one minute', () => {

@@ -13,7 +13,10 @@ const ABBREVIATIONS = new Set(
   ].map((a) => a.toLowerCase()),
 )
 
-/** Dotted country abbreviations end a sentence only when a sentence plainly starts next. */
+/**
+ * Dotted country abbreviations end a sentence only when a sentence plainly starts next. Tested on
+ * the last word: the start of the word stands for the space before it.
+ */
 const DOTTED_NAMES = /(?:^|[\s(“"'‘])(?:U\.S|U\.K|E\.U|U\.N|R\.O\.K|S\.)\.$/
 
 /** Words that commonly open a sentence; after "U.S." they signal a real sentence end. */
@@ -26,34 +29,59 @@ const SENTENCE_OPENERS = new Set([
 
 /** Splits a flattened body into sentences; each keeps its trailing whitespace, so they concatenate back exactly. */
 export function splitSentences(text: string): string[] {
-  const sentences: string[] = []
+  return [...sentencesOf(text)]
+}
+
+/** The sentences of `splitSentences`, one at a time: a caller that needs only the first few stops early. */
+export function* sentencesOf(text: string): Generator<string, void, undefined> {
+  let sentence: string | undefined
   for (const { segment } of segmenter.segment(text)) {
-    const previous = sentences[sentences.length - 1]
-    if (previous !== undefined && !endsSentence(previous, segment)) {
-      sentences[sentences.length - 1] = previous + segment
+    if (sentence === undefined) {
+      sentence = segment
+    } else if (endsSentence(sentence, segment)) {
+      yield sentence
+      sentence = segment
     } else {
-      sentences.push(segment)
+      sentence += segment
     }
   }
-  return sentences
+  if (sentence !== undefined) yield sentence
 }
 
 function endsSentence(sentence: string, next: string): boolean {
-  const trimmed = sentence.trimEnd()
   // A sentence must end at a space: a split inside a word ("10.3", "U.S.-bound") is not a boundary.
-  if (trimmed.length === sentence.length) return false
-  const lastWord = /(\S+)$/.exec(trimmed)?.[1] ?? ''
+  if (sentence === '' || !isSpace(sentence.charCodeAt(sentence.length - 1))) return false
+  const lastWord = lastWordOf(sentence)
   if (/^[A-Z]\.$/.test(lastWord)) return false // an initial, as in "Kim K. Nam"
   const bare = lastWord.replace(/^[(“"'‘]+/, '').replace(/\.$/, '').toLowerCase()
   if (lastWord.endsWith('.') && ABBREVIATIONS.has(bare)) return false
   // "No. 5" goes on; "the answer was no. The" ends.
   if (/^nos?$/.test(bare) && /^\s*\d/.test(next)) return false
-  if (DOTTED_NAMES.test(trimmed)) {
+  if (DOTTED_NAMES.test(lastWord)) {
     const firstWord = /^[\s“"'‘(]*([A-Za-z]+)/.exec(next)?.[1] ?? ''
     return SENTENCE_OPENERS.has(firstWord) || !/^[A-Z]/.test(firstWord)
   }
   // Lowercase after a period is a continuation that the segmenter misread.
   return !/^[\s“"'‘(]*[a-z]/.test(next)
+}
+
+const SPACE = /\s/
+
+/** Whitespace as `\s` and `trim` define it. */
+function isSpace(code: number): boolean {
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(String.fromCharCode(code))
+}
+
+/**
+ * The run of non-space characters that ends the text before its trailing spaces. Looking back from
+ * the end costs the length of the word; a regular expression anchored at the end tries every start.
+ */
+function lastWordOf(text: string): string {
+  let end = text.length
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
+  let start = end
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--
+  return text.slice(start, end)
 }
 
 /** Sentences that introduce a new step of an argument start a new paragraph. */
@@ -71,30 +99,58 @@ const MAX_SENTENCES = 3
 export function toParagraphs(body: string): string[] {
   const sentences = splitSentences(body)
   const paragraphs: string[] = []
-  let current = ''
+  // The current paragraph is body.slice(start, end): sentences concatenate back to the body.
+  let start = 0
+  let end = 0
   let sentenceCount = 0
   let words = 0
 
   sentences.forEach((sentence, index) => {
-    const canBreak = current.endsWith(' ') && !current.endsWith('  ')
-    const opensParagraph = PARAGRAPH_OPENERS.test(sentence) && (sentenceCount >= 2 || words >= 40)
+    const canBreak = end > start && body[end - 1] === ' ' && !(end - start >= 2 && body[end - 2] === ' ')
+    const opensParagraph = (sentenceCount >= 2 || words >= 40) && PARAGRAPH_OPENERS.test(sentence)
     const full = sentenceCount >= MAX_SENTENCES || words >= TARGET_WORDS || (index === 1 && sentences.length > 2)
-    if (current !== '' && canBreak && (full || opensParagraph)) {
-      paragraphs.push(current.slice(0, -1))
-      current = ''
+    if (end > start && canBreak && (full || opensParagraph)) {
+      paragraphs.push(body.slice(start, end - 1))
+      start = end
       sentenceCount = 0
       words = 0
     }
-    current += sentence
+    end += sentence.length
     sentenceCount += 1
-    words += countWords(sentence)
+    // Words decide nothing once the paragraph has its most sentences or words.
+    if (sentenceCount < MAX_SENTENCES && words < TARGET_WORDS) words += countWords(sentence)
   })
-  if (current !== '') paragraphs.push(current)
+  if (end > start) paragraphs.push(body.slice(start, end))
   return paragraphs
 }
 
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, code) =>
+  Number(/[\p{L}\p{N}]/u.test(String.fromCharCode(code))),
+)
+const WORD_CHAR_AT = /[\p{L}\p{N}]/uy
+
+/**
+ * Runs of non-space characters that hold a letter or digit, as splitting at whitespace would give,
+ * counted in one pass without making a string of each word.
+ */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+  let words = 0
+  let counted = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (isSpace(code)) {
+      counted = false
+    } else if (!counted && (code < 128 ? ASCII_WORD_CHAR[code] === 1 : isWordCharAt(text, i))) {
+      words++
+      counted = true
+    }
+  }
+  return words
+}
+
+function isWordCharAt(text: string, index: number): boolean {
+  WORD_CHAR_AT.lastIndex = index
+  return WORD_CHAR_AT.test(text)
 }
 
 const WORDS_PER_MINUTE = 230
@@ -107,9 +163,8 @@ const EXCERPT_CHARS = 240
 
 /** The opening of a release: whole sentences up to about 240 characters, or a cut first sentence. */
 export function toExcerpt(body: string): string {
-  const sentences = splitSentences(body)
   let excerpt = ''
-  for (const sentence of sentences) {
+  for (const sentence of sentencesOf(body)) {
     if ((excerpt + sentence).trimEnd().length > EXCERPT_CHARS) break
     excerpt += sentence
   }

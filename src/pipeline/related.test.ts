@@ -94,6 +94,26 @@ describe('findTwins', () => {
     expect(findTwins([release('2024-05-10', full), release('2024-05-10', other)]).size).toBe(0)
   })
 
+  it('pairs a caption with the full release of a week before, whatever was published between', () => {
+    const between = Array.from({ length: 40 }, (_, i) =>
+      release(`2024-05-${String(11 + (i % 6)).padStart(2, '0')}`, `Release ${i} on exports of cars rose ${i} percent in April.`),
+    )
+    expect(findTwins([release('2024-05-10', full), ...between, release('2024-05-17', caption)]).get(0)).toBe(41)
+    expect(findTwins([release('2024-05-10', full), ...between, release('2024-05-18', caption)]).size).toBe(0)
+  })
+
+  it('compares texts exactly past 131,072 distinct words', () => {
+    const words = Array.from({ length: 140_000 }, (_, i) => `w${i}`)
+    const long = release('2024-05-10', words.join(' '))
+    const short = release('2024-05-11', words.slice(80_000).join(' '))
+    const other = release('2024-05-11', words.slice(80_000).map((w) => `${w}x`).join(' '))
+    expect([...findTwins([long, short])]).toEqual([
+      [0, 1],
+      [1, 0],
+    ])
+    expect(findTwins([long, other]).size).toBe(0)
+  })
+
   it('gives each release at most one twin', () => {
     const twins = findTwins([release('2024-05-10', full), release('2024-05-10', caption), release('2024-05-11', caption)])
     expect(twins.size).toBe(2)

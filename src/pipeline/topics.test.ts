@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
-import { createTopicMatcher, loadTaxonomy, type TopicRule } from './topics.ts'
+import { createTopicMatcher, loadTaxonomy, type Taxonomy, type TopicRule } from './topics.ts'
 
 const seed = readFileSync(new URL('../../data/000_dc10d14db94d7939.txt', import.meta.url), 'utf8')
 const taxonomyText = readFileSync(new URL('../../data/topics.yaml', import.meta.url), 'utf8')
@@ -170,6 +170,106 @@ describe('matching rules', () => {
     expect(topics).toHaveLength(6)
     expect(topics[0]).toBe('golf')
     expect(topics).not.toContain('foxtrot')
+  })
+})
+
+describe('matching as one alternation of every term would', () => {
+  // The matcher before terms were indexed by how they start, kept as the reference: each case rule
+  // is one regular expression, a capturing group per distinct term.
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
+  const source = (term: string) => {
+    const prefix = term.endsWith('*')
+    const words = fold(prefix ? term.slice(0, -1) : term)
+      .split(/\s+/)
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[\\s\\-]+')
+    return `(?<![\\p{L}\\p{N}])${words}${prefix ? '[\\p{L}\\p{N}]*' : ''}(?![\\p{L}\\p{N}])`
+  }
+  const oneAlternation = (taxonomy: Taxonomy) => {
+    const refs: { topic: number; strong: boolean }[][][] = [[], []]
+    const sources: string[][] = [[], []]
+    taxonomy.topics.forEach((topic, index) => {
+      for (const [terms, strong] of [[topic.match.strong, true], [topic.match.weak, false]] as const) {
+        for (const term of terms) {
+          const exact = /\p{Lu}/u.test(term) ? 1 : 0
+          const group = `(${source(term)})`
+          let at = sources[exact]!.indexOf(group)
+          if (at === -1) at = sources[exact]!.push(group) - 1
+          ;(refs[exact]![at] ??= []).push({ topic: index, strong })
+        }
+      }
+    })
+    const patterns = sources.map((s, exact) =>
+      s.length === 0 ? undefined : new RegExp(s.join('|'), exact ? 'gu' : 'giu'),
+    )
+    const ignore = taxonomy.ignore.length > 0 ? new RegExp(taxonomy.ignore.map(source).join('|'), 'giu') : undefined
+    const hits = (text: string) => {
+      const folded = ignore ? fold(text).replace(ignore, ' ') : fold(text)
+      return patterns.flatMap((pattern, exact) =>
+        pattern ? [...folded.matchAll(pattern)].flatMap((m) => refs[exact]![m.indexOf(m[0], 1) - 1]!) : [],
+      )
+    }
+    return (title: string, body: string) => {
+      const [inTitle, inBody] = [hits(title), hits(body)]
+      const count = (list: { topic: number; strong: boolean }[], i: number, strong?: boolean) =>
+        list.filter((ref) => ref.topic === i && (strong === undefined || ref.strong === strong)).length
+      return taxonomy.topics
+        .map((topic, i) => {
+          const [t, s, w] = [count(inTitle, i), count(inBody, i, true), count(inBody, i, false)]
+          return { slug: topic.slug, score: t * 3 + s * 2 + w, order: i, tagged: t > 0 || s > 0 || w >= topic.match.min }
+        })
+        .filter((t) => t.tagged)
+        .sort((a, b) => b.score - a.score || a.order - b.order)
+        .slice(0, 6)
+        .map((t) => t.slug)
+    }
+  }
+
+  const rule = (slug: string, match: Partial<TopicRule['match']>): TopicRule => ({
+    slug,
+    label: slug,
+    description: slug,
+    group: 'Topics',
+    match: { strong: [], weak: [], min: 1, ...match },
+  })
+  // Terms that start alike, end in `*`, differ in case or accents, start a word with a hyphen, hold
+  // punctuation or characters beyond the BMP, and a bare "*" that matches anywhere.
+  const tricky: Taxonomy = {
+    ignore: ['Compañía Minera', 'LG Energy Solution'],
+    topics: [
+      rule('ships', { strong: ['ship', 'ship*', 'shipyard*'], weak: ['vessel*', 'MASS Code'] }),
+      rule('ai', { strong: ['AI', 'A.I.', 'artificial intelligence'], weak: ['ai*'] }),
+      rule('trade', { strong: ['e -commerce', 'U.S.', 'R&D', 'free trade agreement*'], weak: ['trade', 'US', 'k*', 'free \u0301'] }),
+      rule('accents', { strong: ['Sánchez', 'mineria', 'naïve'], weak: ['café*', 'İstanbul'] }),
+      rule('astral', { strong: ['𝐀𝐁', 'x😀'], weak: ['ſhip'] }),
+      rule('anything', { weak: ['*'], min: 12 }),
+    ],
+  }
+  const fragments = [
+    'ship', 'Ship', 'SHIPS', 'shipyard', 'ſhip', 'K', 'k', 'K', ' ', '  ', '-', '--', ' - ', '.', 'U.S.', 'US', 'us',
+    'AI', 'ai', 'A.I.', 'e', 'commerce', 'R&D', 'café', 'cafe\u0301', 'Sa\u0301nchez', 'Minería', 'naïve', '𝐀𝐁',
+    '😀', 'x', '(', '“', '”', '\u00a0', 'vessel', 'MASS', 'Code', 'free', 'trade', 'agreements', 'Compañía',
+    'Minera', 'LG', 'Energy', 'Solution', 'artificial', 'intelligence', '1', '\uD800', 'İstanbul', 'ß', '\u0345',
+  ]
+  let state = 7
+  const random = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0
+    return (state >>> 8) % n
+  }
+  const texts = Array.from({ length: 1000 }, () =>
+    Array.from({ length: 1 + random(30) }, () => fragments[random(fragments.length)]!).join(random(3) ? ' ' : ''),
+  )
+
+  it.each([
+    ['the tricky taxonomy', tricky],
+    ['data/topics.yaml', loadTaxonomy('data/topics.yaml', taxonomyText).taxonomy!],
+  ])('on random texts, with %s', (_, taxonomy) => {
+    const [match, reference] = [createTopicMatcher(taxonomy), oneAlternation(taxonomy)]
+    for (const text of texts) {
+      expect(match(text, '')).toEqual(reference(text, ''))
+      expect(match('', text)).toEqual(reference('', text))
+    }
+    for (const { title, body } of releases) expect(match(title, body)).toEqual(reference(title, body))
   })
 })
 
