@@ -1,7 +1,7 @@
 // One of the threads that write the releases' pages (see scripts/prerender.ts). It is built with the
 // server bundle, so it renders with the same code as the main thread: each message is a batch of
 // release drafts, each answered once the batch is written.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
@@ -26,9 +26,8 @@ async function write(draft: ArticleDraft) {
   const rendered = await render(address)
   if (rendered.status !== 200) throw new Error(`prerender: ${address} rendered as ${rendered.status}`)
   const page = { path, file: `${path}/index.html`, title: `${article.title} · ${SITE_NAME}`, description: article.excerpt, article, preload: [] }
-  const folder = join(setup.outDir, path)
-  mkdirSync(folder, { recursive: true })
-  writeFileSync(join(folder, 'index.html'), pageDocument(setup.template, headTags(page, setup.site), address, rendered.html, { article: articlePageData(article) }))
+  // Its folder is made already (scripts/prerender.ts).
+  writeFileSync(join(setup.outDir, path, 'index.html'), pageDocument(setup.template, headTags(page, setup.site), address, rendered.html, { article: articlePageData(article) }))
 }
 
 parentPort!.on('message', (drafts: ArticleDraft[]) => {

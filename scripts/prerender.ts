@@ -96,7 +96,10 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
   const missing = await render(`${base}404`)
   write('404.html', pageDocument(template, notFoundHeadTags(site), `${base}404`, missing.html))
 
+  // Every release's folder first, from one thread: made by the workers as they wrote, each waited
+  // on the other's hold on the one parent folder (up to a millisecond a folder).
   mkdirSync(join(outDir, 'articles'), { recursive: true })
+  for (const { slug } of options.archive.index.articles) mkdirSync(join(outDir, 'articles', slug), { recursive: true })
   const setup: WorkerSetup = { serverEntry, outDir, template, site }
   const releases = await renderReleases(options, join(options.serverDir, 'prerender-worker.js'), setup)
   return pages.length + 1 + releases

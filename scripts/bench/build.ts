@@ -38,6 +38,7 @@ export async function buildSite(data: string, outDir: string, work: string): Pro
   // finish with it (tens of thousands of deletions), so the time is the build's alone.
   rmSync(outDir, { recursive: true, force: true })
   spawnSync('sync')
+  await quietDisk()
   const rssFile = resolve(work, `max-rss-${process.pid}-${Date.now()}.txt`)
   const args = ['--import', pathToFileURL(PRELOAD).href, VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error']
   const started = performance.now()
@@ -63,6 +64,30 @@ export async function buildSite(data: string, outDir: string, work: string): Pro
     result.tail = errLines.length > 0 ? errLines : stdout.lines()
   }
   return result
+}
+
+/**
+ * Waits (up to two minutes) until the disks have done no work for two seconds: deleting tens of
+ * thousands of files goes on long after `rm` returns, and a build timed meanwhile was seen to take
+ * twice as long. Where /proc/diskstats is missing, returns at once.
+ */
+async function quietDisk() {
+  // Per device, field 13 of a line is the milliseconds spent doing I/O.
+  const busy = () =>
+    existsSync('/proc/diskstats')
+      ? readFileSync('/proc/diskstats', 'utf8')
+          .split('\n')
+          .reduce((sum, line) => sum + (Number(line.trim().split(/\s+/)[12]) || 0), 0)
+      : undefined
+  const until = Date.now() + 120_000
+  let quietSince = Date.now()
+  let last = busy()
+  while (last !== undefined && Date.now() < until && Date.now() - quietSince < 2000) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    const now = busy()
+    if (now !== last) quietSince = Date.now()
+    last = now
+  }
 }
 
 /**
