@@ -63,8 +63,18 @@ export function articlePageData(a: Article): ArticlePageData {
 /** The release a page's document holds, as the app shows it; none on any other page. */
 export function readArticle(document: Document, data: PageData = readPageData(document)): ArticleView | undefined {
   if (!data.article) return undefined
-  const { twin, related, newer, older, ...article } = data.article
-  const paragraphs = [...document.querySelectorAll('[data-paragraphs] > p')].map((p) => p.textContent)
+  return fromPageData(data.article, [...document.querySelectorAll('[data-paragraphs] > p')].map((p) => p.textContent))
+}
+
+/**
+ * What a release's page shows of it, as the app reads it back from the page: the build renders
+ * the page from this, so the app's first render is the same.
+ */
+export function toArticleView(article: Article): ArticleView {
+  return fromPageData(articlePageData(article), article.paragraphs)
+}
+
+function fromPageData({ twin, related, newer, older, ...article }: ArticlePageData, paragraphs: string[]): ArticleView {
   return {
     ...article,
     paragraphs,
@@ -72,25 +82,6 @@ export function readArticle(document: Document, data: PageData = readPageData(do
     related: related.map(unpack),
     ...(newer ? { newer: unpack(newer) } : {}),
     ...(older ? { older: unpack(older) } : {}),
-  }
-}
-
-/** What a release's page shows of it: what the app has once it has read the page. */
-export function toArticleView(a: Article): ArticleView {
-  const { twin, related, newer, older, slug, date, categoryLabel, title, topics, topicLabels, readingMinutes, paragraphs } = a
-  return {
-    slug,
-    date,
-    categoryLabel,
-    title,
-    topics,
-    topicLabels,
-    readingMinutes,
-    paragraphs,
-    twin,
-    related,
-    ...(newer ? { newer } : {}),
-    ...(older ? { older } : {}),
   }
 }
 
