@@ -71,44 +71,58 @@ function sitePages({ index }: PrerenderOptions['archive'], dataPath: string): Pa
 export async function prerender(options: PrerenderOptions): Promise<number> {
   // The server build loads React from node_modules: its production build, as the browser gets.
   process.env.NODE_ENV ??= 'production'
-  const serverEntry = join(options.serverDir, 'entry-prerender.js')
-  const { createRenderer } = (await import(pathToFileURL(serverEntry).href)) as { createRenderer: CreateRenderer }
   const { outDir, head, site } = options
-  const render = createRenderer({ head, listing: toListing(options.archive.index), article: () => undefined })
+  const serverEntry = join(options.serverDir, 'entry-prerender.js')
   // Every page starts the app the same way: the template is rewritten once, not per page.
   const startFile = `assets/start-${createHash('sha256').update(START_SCRIPT).digest('hex').slice(0, 8)}.js`
   writeFileSync(join(outDir, startFile), START_SCRIPT)
   const template = startAfterLoad(readFileSync(join(outDir, 'index.html'), 'utf8'), `${site.basePath}${startFile}`)
-  const base = site.basePath
-  const write = (file: string, text: string) => {
-    mkdirSync(dirname(join(outDir, file)), { recursive: true })
-    writeFileSync(join(outDir, file), text)
-  }
+  // The workers load the renderer while this thread writes the other pages.
+  const workers = startWorkers(options, join(options.serverDir, 'prerender-worker.js'), { serverEntry, outDir, template, site })
+  try {
+    const { createRenderer } = (await import(pathToFileURL(serverEntry).href)) as { createRenderer: CreateRenderer }
+    const render = createRenderer({ head, listing: toListing(options.archive.index), article: () => undefined })
+    const base = site.basePath
+    const write = (file: string, text: string) => {
+      mkdirSync(dirname(join(outDir, file)), { recursive: true })
+      writeFileSync(join(outDir, file), text)
+    }
+    const pages = sitePages(options.archive, options.dataPath)
+    for (const page of pages) {
+      const address = `${base}${page.path}`
+      const rendered = await render(address)
+      if (rendered.status !== 200) throw new Error(`prerender: ${address} rendered as ${rendered.status}`)
+      write(page.file, pageDocument(template, headTags(page, site), address, rendered.html, { head }))
+    }
+    // What a static host serves for any other address, with status 404.
+    const missing = await render(`${base}404`)
+    write('404.html', pageDocument(template, notFoundHeadTags(site), `${base}404`, missing.html))
 
-  const pages = sitePages(options.archive, options.dataPath)
-  for (const page of pages) {
-    const address = `${base}${page.path}`
-    const rendered = await render(address)
-    if (rendered.status !== 200) throw new Error(`prerender: ${address} rendered as ${rendered.status}`)
-    write(page.file, pageDocument(template, headTags(page, site), address, rendered.html, { head }))
+    // Every release's folder first, from one thread: made by the workers as they wrote, each waited
+    // on the other's hold on the one parent folder (up to a millisecond a folder).
+    mkdirSync(join(outDir, 'articles'), { recursive: true })
+    for (const { slug } of options.archive.index.articles) mkdirSync(join(outDir, 'articles', slug), { recursive: true })
+    return pages.length + 1 + (await workers.run())
+  } finally {
+    await workers.stop()
   }
-  // What a static host serves for any other address, with status 404.
-  const missing = await render(`${base}404`)
-  write('404.html', pageDocument(template, notFoundHeadTags(site), `${base}404`, missing.html))
-
-  // Every release's folder first, from one thread: made by the workers as they wrote, each waited
-  // on the other's hold on the one parent folder (up to a millisecond a folder).
-  mkdirSync(join(outDir, 'articles'), { recursive: true })
-  for (const { slug } of options.archive.index.articles) mkdirSync(join(outDir, 'articles', slug), { recursive: true })
-  const setup: WorkerSetup = { serverEntry, outDir, template, site }
-  const releases = await renderReleases(options, join(options.serverDir, 'prerender-worker.js'), setup)
-  return pages.length + 1 + releases
 }
 
-/** Hands the releases to one worker per core, a batch each time one asks; resolves when all are written. */
-async function renderReleases(options: PrerenderOptions, workerFile: string, setup: WorkerSetup): Promise<number> {
+/**
+ * One worker per core, started at once; `run` hands them the releases, a batch each time one asks,
+ * and resolves when all are written.
+ */
+function startWorkers(options: PrerenderOptions, workerFile: string, setup: WorkerSetup) {
   const total = options.archive.index.articles.length
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(total / BATCH)))
+  const threads = total === 0 ? 0 : Math.max(1, Math.min(availableParallelism(), Math.ceil(total / BATCH)))
+  const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: setup }))
+  // A worker that fails while the main thread is busy elsewhere is reported when `run` is called.
+  let failed: Error | undefined
+  for (const worker of workers) {
+    worker.on('error', (error: Error) => {
+      failed ??= error
+    })
+  }
   let next = 0
   const nextBatch = () => {
     const end = Math.min(total, next + BATCH)
@@ -116,28 +130,29 @@ async function renderReleases(options: PrerenderOptions, workerFile: string, set
     for (; next < end; next++) drafts.push(options.archive.draft(next))
     return drafts
   }
-  const workers: Worker[] = []
-  try {
+  const run = async () => {
+    if (failed) throw failed
     await Promise.all(
-      Array.from({ length: total === 0 ? 0 : threads }, () => {
-        const worker = new Worker(workerFile, { workerData: setup })
-        workers.push(worker)
-        return new Promise<void>((resolve, reject) => {
-          worker.on('message', (message: { error?: string }) => {
-            if (message.error !== undefined) reject(new Error(message.error))
-            else if (next >= total) resolve()
-            else worker.postMessage(nextBatch())
-          })
-          worker.on('error', reject)
-          worker.on('exit', (code) => {
-            reject(new Error(`prerender: a worker stopped (exit code ${code})`))
-          })
-          worker.postMessage(nextBatch())
-        })
-      }),
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            worker.on('message', (message: { error?: string }) => {
+              if (message.error !== undefined) reject(new Error(message.error))
+              else if (next >= total) resolve()
+              else worker.postMessage(nextBatch())
+            })
+            worker.on('error', reject)
+            worker.on('exit', (code) => {
+              reject(new Error(`prerender: a worker stopped (exit code ${code})`))
+            })
+            worker.postMessage(nextBatch())
+          }),
+      ),
     )
-  } finally {
+    return total
+  }
+  const stop = async () => {
     await Promise.all(workers.map((w) => w.terminate()))
   }
-  return total
+  return { run, stop }
 }

@@ -75,7 +75,7 @@ async function writeDataFiles(outDir: string, data: BuiltData) {
   mkdirSync(folder, { recursive: true })
   writeFileSync(join(folder, 'head.json'), data.headJson)
   const packed = (name: string, pieces: Iterable<string>) =>
-    pipeline(Readable.from(pieces), createGzip({ level: 9 }), createWriteStream(join(folder, `${name}.json.gz`)))
+    pipeline(Readable.from(pieces), createGzip(), createWriteStream(join(folder, `${name}.json.gz`)))
   // Compressed on libuv's threads while the pages are written.
   await Promise.all([packed('listing', [data.listingJson]), packed('search', searchBodies(data.archive))])
 }
