@@ -19,7 +19,7 @@ export async function fetchJson<T>(url: string): Promise<T> {
 }
 
 /**
- * A data file the build stores compressed (`….json.gz`, a tenth of the archive's size on the host):
+ * A data file the build stores compressed (`….json.gz`, a fraction of its size on the host):
  * a static host serves its bytes as they are, and they are unpacked here. A host that sends it with
  * `Content-Encoding: gzip` has unpacked it already, and the bytes say so.
  */

@@ -15,8 +15,6 @@ import { formatDate } from '@/lib/format'
 import type { ArticleLink } from '@/pipeline/types'
 import { ShareButton } from './share-button'
 
-const link = 'link'
-
 export function ArticlePage({ slug }: { slug: string }) {
   useReadyMarker()
   const { data: article } = useSuspenseQuery(articleQuery(slug))
@@ -60,11 +58,11 @@ export function ArticlePage({ slug }: { slug: string }) {
     <article aria-labelledby="article-heading" className="mx-auto max-w-[70ch]">
       <p className="print:hidden">
         {timeline?.topic ? (
-          <Link to="/topics/$topic" params={{ topic: timeline.topic }} search={timelineSearch} state={backState} className={link}>
+          <Link to="/topics/$topic" params={{ topic: timeline.topic }} search={timelineSearch} state={backState} className="link">
             ← Back to {head ? topicLabel(head, timeline.topic) : 'the topic'}
           </Link>
         ) : (
-          <Link to="/" search={timelineSearch ?? {}} state={backState} className={link}>
+          <Link to="/" search={timelineSearch ?? {}} state={backState} className="link">
             ← Back to the timeline
           </Link>
         )}
@@ -154,7 +152,7 @@ export function ArticlePage({ slug }: { slug: string }) {
 function RelatedLink({ release, state }: { release: ArticleLink; state: HistoryState }) {
   return (
     <>
-      <Link to="/articles/$slug" params={{ slug: release.slug }} state={state} className={link}>
+      <Link to="/articles/$slug" params={{ slug: release.slug }} state={state} className="link">
         {release.title}
       </Link>{' '}
       <span className="muted">{`(${formatDate(release.date)})`}</span>
