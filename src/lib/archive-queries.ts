@@ -26,13 +26,25 @@ export async function fetchJson<T>(url: string): Promise<T> {
 export async function fetchPackedJson<T>(url: string): Promise<T> {
   const response = await fetch(url)
   if (response.status === 404) throw new MissingDataError(`No such file: ${url}`)
-  if (!response.ok) throw new Error(`Could not load ${url} (HTTP ${response.status})`)
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  const packed = bytes[0] === 0x1f && bytes[1] === 0x8b
-  const text = packed
-    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
-    : new TextDecoder().decode(bytes)
-  return JSON.parse(text) as T
+  if (!response.ok || !response.body) throw new Error(`Could not load ${url} (HTTP ${response.status})`)
+  // Unpacked as it arrives; the first bytes say whether it still needs unpacking.
+  const reader = response.body.getReader()
+  const first = await reader.read()
+  const opening = first.value ?? new Uint8Array()
+  const bytes = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first.done) controller.close()
+      else controller.enqueue(opening)
+    },
+    async pull(controller) {
+      const next = await reader.read()
+      if (next.done) controller.close()
+      else controller.enqueue(next.value)
+    },
+  })
+  const packed = opening[0] === 0x1f && opening[1] === 0x8b
+  const body = packed ? (bytes as ReadableStream<BufferSource>).pipeThrough(new DecompressionStream('gzip')) : bytes
+  return (await new Response(body).json()) as T
 }
 
 // The archive is built into static files: once loaded, nothing goes stale while the page is open.
