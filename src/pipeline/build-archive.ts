@@ -89,32 +89,6 @@ export function indexArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
     date: derived[i]!.record.date,
   })
 
-  const draft = (i: number): ArticleDraft => {
-    const d = derived[i]!
-    const twin = twins.get(i)
-    return {
-      slug: d.slug,
-      date: d.record.date,
-      category: d.category,
-      categoryLabel: d.record.category,
-      title: d.record.title,
-      excerpt: d.excerpt,
-      topics: d.topics,
-      topicLabels: d.topics.map((t) => topicLabels.get(t) ?? t),
-      readingMinutes: d.readingMinutes,
-      body: d.record.body,
-      words: d.words,
-      twin:
-        twin === undefined
-          ? undefined
-          : // Twins differ in length by design (findTwins): the shorter is the caption.
-            { ...link(twin), role: derived[twin]!.words < d.words ? 'caption' : 'full-release' },
-      related: related[i]!.map(link),
-      ...(i > 0 ? { newer: link(i - 1) } : {}),
-      ...(i < derived.length - 1 ? { older: link(i + 1) } : {}),
-    }
-  }
-
   const topicCounts = new Map<string, number>()
   for (const d of derived) for (const t of d.topics) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1)
   const index: ArchiveIndex = {
@@ -133,6 +107,27 @@ export function indexArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
     }),
     topics: (taxonomy?.topics ?? []).map((rule) => ({ ...toTopic(rule), count: topicCounts.get(rule.slug) ?? 0 })),
     categories: countCategories(sorted),
+  }
+
+  // A release's draft is its listing entry and what its page adds.
+  const draft = (i: number): ArticleDraft => {
+    const d = derived[i]!
+    const twin = twins.get(i)
+    return {
+      ...index.articles[i]!,
+      categoryLabel: d.record.category,
+      topicLabels: d.topics.map((t) => topicLabels.get(t) ?? t),
+      body: d.record.body,
+      words: d.words,
+      twin:
+        twin === undefined
+          ? undefined
+          : // Twins differ in length by design (findTwins): the shorter is the caption.
+            { ...link(twin), role: derived[twin]!.words < d.words ? 'caption' : 'full-release' },
+      related: related[i]!.map(link),
+      ...(i > 0 ? { newer: link(i - 1) } : {}),
+      ...(i < derived.length - 1 ? { older: link(i + 1) } : {}),
+    }
   }
 
   const errors = issues.filter((i) => i.severity === 'error').length
