@@ -98,10 +98,7 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
     const missing = await render(`${base}404`)
     write('404.html', pageDocument(template, notFoundHeadTags(site), `${base}404`, missing.html))
 
-    // Every release's folder first, from one thread: made by the workers as they wrote, each waited
-    // on the other's hold on the one parent folder (up to a millisecond a folder).
     mkdirSync(join(outDir, 'articles'), { recursive: true })
-    for (const { slug } of options.archive.index.articles) mkdirSync(join(outDir, 'articles', slug), { recursive: true })
     return pages.length + 1 + (await workers.run())
   } finally {
     await workers.stop()
@@ -123,11 +120,23 @@ function startWorkers(options: PrerenderOptions, workerFile: string, setup: Work
       failed ??= error
     })
   }
+  // The releases' folders are made by this thread, a few batches ahead of the workers: made by the
+  // workers as they wrote, each waited on the other's hold on the one parent folder (up to a
+  // millisecond a folder); made all before them, the workers waited a second for the first batch.
+  const { articles } = options.archive.index
+  let made = 0
+  const makeFolders = (upTo: number) => {
+    for (const end = Math.min(total, upTo); made < end; made++) mkdirSync(join(setup.outDir, 'articles', articles[made]!.slug), { recursive: true })
+  }
   let next = 0
   const nextBatch = () => {
     const end = Math.min(total, next + BATCH)
+    makeFolders(end)
     const drafts = []
     for (; next < end; next++) drafts.push(options.archive.draft(next))
+    setImmediate(() => {
+      makeFolders(next + BATCH * threads)
+    })
     return drafts
   }
   const run = async () => {

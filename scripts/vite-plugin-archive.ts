@@ -1,18 +1,23 @@
 // Builds the archive into the files the reader loads: a head with what the first screen needs (the
 // facets and the newest releases, the same size for any archive), the full listing in columns
-// (fetched when a view needs more), and the bodies for the first search. They live under a folder
+// (fetched when a view needs more), and the search index (src/pipeline/search-index.ts), of which
+// a query fetches only the files its words need. They live under a folder
 // named after their content hash, so a host may cache them forever. Each release's own data is in
 // its prerendered page (scripts/prerender.ts), which the app reads when it opens the release.
 import { createHash } from 'node:crypto'
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { dirname, join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { createGzip, gzipSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { createGzip, gzip, gzipSync } from 'node:zlib'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
 import { toArticle } from '../src/pipeline/article.ts'
+import { createSearchIndex } from '../src/pipeline/search-index.ts'
+import { SEARCH_FOLDER, TEXTS_FILE } from '../src/lib/search/index-format.ts'
 import { toHead, toListing } from '../src/pipeline/archive-files.ts'
 import { articlePageData, pageDataScript } from '../src/lib/page-data.ts'
 import { escapeHtml } from './page-document.ts'
@@ -26,6 +31,8 @@ import {
   formatSummary,
   readArchiveIndex,
 } from '../src/pipeline/read-archive.ts'
+
+const gzipAsync = promisify(gzip)
 
 const VIRTUAL_ID = 'virtual:archive'
 const RESOLVED_ID = `\0${VIRTUAL_ID}`
@@ -69,26 +76,40 @@ function buildData(location: string): BuiltData {
   return { dataPath, facets, archive, head, headJson, listingJson, watched: archive.source.files }
 }
 
-/** The data files, into the built site; the two that grow with the archive are stored compressed. */
+/** The data files, into the built site; the ones that grow with the archive are stored compressed. */
 async function writeDataFiles(outDir: string, data: BuiltData) {
   const folder = join(outDir, data.dataPath)
-  mkdirSync(folder, { recursive: true })
+  mkdirSync(join(folder, SEARCH_FOLDER), { recursive: true })
   writeFileSync(join(folder, 'head.json'), data.headJson)
   const packed = (name: string, pieces: Iterable<string>) =>
-    pipeline(Readable.from(pieces), createGzip(), createWriteStream(join(folder, `${name}.json.gz`)))
+    pipeline(Readable.from(pieces), createGzip(), createWriteStream(join(folder, name)))
   // Compressed on libuv's threads while the pages are written.
-  await Promise.all([packed('listing', [data.listingJson]), packed('search', searchBodies(data.archive))])
+  const writes = [packed('listing.json.gz', [data.listingJson]), packed(`${SEARCH_FOLDER}${TEXTS_FILE}`, searchTexts(data.archive))]
+  for (const [file, text] of searchIndex(data.archive).files()) {
+    const path = join(folder, SEARCH_FOLDER, file)
+    writes.push(file.endsWith('.gz') ? gzipAsync(text).then((bytes) => writeFile(path, bytes)) : writeFile(path, text))
+  }
+  await Promise.all(writes)
+}
+
+/** The search index of the archive's releases (src/pipeline/search-index.ts). */
+function searchIndex(archive: IndexedArchive) {
+  const builder = createSearchIndex()
+  archive.index.articles.forEach((article, i) => {
+    builder.add(article.title, archive.body(i))
+  })
+  return builder
 }
 
 /**
- * Loaded on the first search only: each release's body, in index order, for full-text search. It is
+ * Loaded only to check a quoted phrase: each release's title and body, in index order. It is
  * written a piece at a time: at a hundred thousand releases it would be one string of hundreds of
  * megabytes.
  */
-function* searchBodies(archive: IndexedArchive): Generator<string> {
+function* searchTexts(archive: IndexedArchive): Generator<string> {
   let chunk = '['
   for (let i = 0; i < archive.index.articles.length; i++) {
-    chunk += `${i > 0 ? ',' : ''}${JSON.stringify(archive.body(i))}`
+    chunk += `${i > 0 ? ',' : ''}${JSON.stringify([archive.index.articles[i]!.title, archive.body(i)])}`
     if (chunk.length > 1 << 20) {
       yield chunk
       chunk = ''
@@ -241,18 +262,23 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
  */
 function serveFromMemory(server: ViteDevServer, base: string, data: () => BuiltData) {
   const positions = new WeakMap<IndexedArchive, Map<string, number>>()
+  const indexes = new WeakMap<IndexedArchive, Map<string, string>>()
   server.middlewares.use((req, res, next) => {
     const path = decodeURIComponent((req.url ?? '').split('?')[0]!).slice(base.length - 1)
     const { archive, dataPath, headJson, listingJson } = data()
-    const files: Record<string, () => string> = {
+    const searchFile = path.startsWith(`/${dataPath}${SEARCH_FOLDER}`) ? path.slice(`/${dataPath}${SEARCH_FOLDER}`.length) : undefined
+    if (searchFile !== undefined && !indexes.has(archive)) indexes.set(archive, new Map(searchIndex(archive).files()))
+    const files: Record<string, () => string | undefined> = {
       [`/${dataPath}head.json`]: () => headJson,
       // Sent unpacked, which the app reads as well.
       [`/${dataPath}listing.json.gz`]: () => listingJson,
-      [`/${dataPath}search.json.gz`]: () => [...searchBodies(archive)].join(''),
+      [`/${dataPath}${SEARCH_FOLDER}${TEXTS_FILE}`]: () => [...searchTexts(archive)].join(''),
+      ...(searchFile === undefined ? {} : { [path]: () => indexes.get(archive)!.get(searchFile) }),
     }
-    if (files[path]) {
+    const text = files[path]?.()
+    if (text !== undefined) {
       res.setHeader('Content-Type', 'application/json; charset=utf-8')
-      res.end(files[path]())
+      res.end(text)
       return
     }
     const slug = /^\/articles\/([^/]+)\/index\.html$/.exec(path)?.[1]

@@ -1,6 +1,6 @@
 // What the bench measures on one archive, as written to bench-results/latest*.json.
 import type { LighthouseScores } from '../lighthouse-audit.ts'
-import type { Timing } from './browser.ts'
+import type { FirstSearchRun, Timing } from './browser.ts'
 import type { BuildResult, DistStats } from './build.ts'
 
 export interface Measures {
@@ -12,8 +12,10 @@ export interface Measures {
   /** Absent when the build failed, as is everything measured in the browser. */
   dist?: DistStats
   page?: PageMeasures
-  /** The keystrokes and the first search; absent on a synthetic archive above 10,000 releases, where they are not measured. */
+  /** The keystrokes and a search filled in at once; absent on a synthetic archive above 10,000 releases, where they are not measured. */
   search?: SearchMeasures
+  /** The first search typed on a fresh visit, one run per visit (BENCH_FIRST_SEARCH_RUNS); measured at every size. */
+  firstSearch?: FirstSearchRun[]
   /** Lighthouse on `/` and on a release, absent when BENCH_LIGHTHOUSE_RUNS is 0. */
   lighthouse?: { home: LighthouseScores; article: LighthouseScores }
   /** Why the measurements in the browser stopped, when they did. */

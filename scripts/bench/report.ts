@@ -1,6 +1,6 @@
 // The bench's table: one row per measure, the seed's value and the large archive's, their ratio,
 // the budgets that apply (scripts/bench/budgets.ts) and whether they are met.
-import type { Timing } from './browser.ts'
+import type { FirstSearchRun, Timing } from './browser.ts'
 import {
   CATEGORY_BUDGETS,
   type Column,
@@ -64,6 +64,8 @@ function rowsOf(seed: Measures, large: Measures, librariesKB: number, interactio
     ]
   }
   const firstLoad = (kind: string) => page((p) => kb(p.firstLoad[kind] ?? 0))
+  const first = (value: (runs: FirstSearchRun[]) => number) => (m: Measures) => cellOf(m, m.firstSearch?.length ? m.firstSearch : undefined, value)
+  const keys = (runs: FirstSearchRun[]) => runs.flatMap((r) => r.keys)
   return [
     row('build time (s)', (m) => (m.build.ok ? m.build.seconds : `failed after ${m.build.seconds.toFixed(1)} s`), {
       measure: 'buildSeconds',
@@ -84,11 +86,35 @@ function rowsOf(seed: Measures, large: Measures, librariesKB: number, interactio
     row(`  clicks to next paint over 16 ms (Event Timing), of ${interactions}`, page((p) => p.filterSlowEvents), { kind: 'count' }),
     ...interaction('keystroke → results', ['keystrokeMedianMs', 'keystrokeP95Ms'], (m) => m.search?.keystroke),
     row(`  keys to next paint over 16 ms (Event Timing), of ${interactions}`, search((s) => s.keystrokeSlowEvents), { kind: 'count' }),
-    row('search bytes after first query (KB gz)', search((s) => kb(s.searchBytesAfter))),
-    row('first search ready (ms)', search((s) => s.searchReadyMs)),
-    row('  longest task meanwhile (ms)', search((s) => s.searchLongestTaskMs)),
+    row('search filled in at once: bytes after (KB gz)', search((s) => kb(s.searchBytesAfter))),
+    row('  … results ready (ms)', search((s) => s.searchReadyMs)),
+    row('  … longest task meanwhile (ms)', search((s) => s.searchLongestTaskMs)),
+    ...firstSearchRows(row, first, keys),
     row('JS heap after timeline (MB)', page((p) => p.heapMB), { measure: 'heapMB' }),
     ...lighthouseRows(seed, large),
+  ]
+}
+
+/**
+ * The first search typed on fresh visits (firstSearch in browser.ts): the median over the visits,
+ * the keys of all visits together; a visit that saw no highlighted results fails the row.
+ */
+function firstSearchRows(
+  row: (label: string, value: (m: Measures) => Cell, more?: Partial<Row>) => Row,
+  first: (value: (runs: FirstSearchRun[]) => number) => (m: Measures) => Cell,
+  keys: (runs: FirstSearchRun[]) => number[],
+): Row[] {
+  const untilHighlighted = (time: (run: FirstSearchRun) => number) => (r: FirstSearchRun[]) => (r.some((x) => x.timedOut) ? Infinity : median(r.map(time)))
+  return [
+    row('first search, fresh visit: first key → highlighted results (ms)', first(untilHighlighted((x) => x.highlightedMs)), { measure: 'firstSearchMs' }),
+    row('  … to next frame (ms)', first(untilHighlighted((x) => x.frameMs))),
+    row('  bytes downloaded for it (KB gz)', first((r) => kb(median(r.map((x) => x.bytes)))), { measure: 'firstSearchKB' }),
+    row('  … requests', first((r) => median(r.map((x) => x.requests))), { kind: 'count' }),
+    row('  keydown → screen, every key, median (ms)', first((r) => median(keys(r))), { measure: 'firstSearchKeyMedianMs' }),
+    row('  keydown → screen, every key, p95 (ms)', first((r) => percentile(keys(r), 95)), { measure: 'firstSearchKeyP95Ms' }),
+    row('  keys to next paint over 16 ms (Event Timing)', first((r) => r.reduce((sum, x) => sum + x.keysOverEventTiming, 0)), { kind: 'count' }),
+    row('  … of keys typed', first((r) => keys(r).length), { kind: 'count' }),
+    row('  longest task while typing (ms)', first((r) => median(r.map((x) => x.longestTaskMs))), { measure: 'firstSearchLongestTaskMs' }),
   ]
 }
 
@@ -138,6 +164,7 @@ function judge(row: Row, largeColumn: Column | undefined, largeName: string): { 
 
 function format(cell: Cell, kind: Row['kind']): string {
   if (typeof cell === 'string') return cell
+  if (cell === Infinity) return '∞'
   if (!Number.isFinite(cell)) return '–'
   if (kind === 'score') return cell.toFixed(2)
   if (kind === 'count') return cell.toFixed(0)
@@ -153,7 +180,7 @@ export function report(seed: Archive, large: Archive, largeColumn: Column | unde
   for (const row of rowsOf(seed.measures, large.measures, librariesKB, interactions, inGiB)) {
     const { budget, status } = judge(row, largeColumn, large.name)
     if (status !== '' && status !== 'ok') failed = true
-    const ratio = row.kind !== 'score' && typeof row.seed === 'number' && typeof row.large === 'number' && row.seed ? `${(row.large / row.seed).toFixed(2)}×` : '–'
+    const ratio = row.kind !== 'score' && typeof row.seed === 'number' && typeof row.large === 'number' && row.seed && Number.isFinite(row.large / row.seed) ? `${(row.large / row.seed).toFixed(2)}×` : '–'
     table.push([row.label, format(row.seed, row.kind), format(row.large, row.kind), ratio, budget, status])
   }
   const widths = table[0]!.map((_, i) => Math.max(...table.map((cells) => cells[i]!.length)))
@@ -173,6 +200,17 @@ export function report(seed: Archive, large: Archive, largeColumn: Column | unde
   }
   for (const { name, measures } of [seed, large]) {
     if (measures.error) console.log(`\nbench: measuring ${name} in the browser failed: ${measures.error}`)
+  }
+  for (const { name, measures } of [seed, large]) {
+    const runs = measures.firstSearch ?? []
+    if (runs.length === 0) continue
+    const timedOut = runs.filter((r) => r.timedOut).length
+    const queries = [...new Set(runs.filter((r) => !r.timedOut).map((r) => `“${r.query}”`))].join(', ')
+    console.log(
+      `${name}: first search typed “${runs[0]!.typed}” on ${runs.length} fresh visit(s)` +
+        (queries ? `, results highlighted at ${queries}` : '') +
+        (timedOut ? `; ${timedOut} saw no highlighted results within 30 s` : ''),
+    )
   }
   const failures = lighthouseFailures([[seed, 'seed'], [large, 'large']], largeColumn)
   if (failures.length > 0) console.log(`\nLighthouse budgets missed, and the audits that fail:\n${failures.join('\n')}`)

@@ -1,7 +1,8 @@
 import { createFileRoute, notFound, redirect } from '@tanstack/react-router'
 import { ArticlePage } from '@/features/articles/components/article-page'
 import { ArticleNotFound } from '@/features/articles/components/article-not-found'
-import { articleQuery, MissingDataError } from '@/lib/archive-queries'
+import { articleQuery } from '@/lib/archive-queries'
+import { MissingDataError } from '@/lib/fetch-data'
 
 export const Route = createFileRoute('/articles/$slug')({
   loader: async ({ context: { queryClient }, params: { slug } }) => {

@@ -83,3 +83,21 @@ export function excerptAround(body: string, terms: ReadonlySet<string>, size = 2
     .map(([s, e]): Range => [s - start + prefix.length, e - start + prefix.length])
   return { text, ranges }
 }
+
+/** What a found release shows marked: its title's matches, and its excerpt. */
+export interface Marked {
+  title: Range[]
+  excerpt: Excerpt
+}
+
+/**
+ * The marks for a found release, from the words it matched: the excerpt is the part of its body
+ * around the best match once the body is at hand, else its summary's excerpt, marked where it
+ * holds the words.
+ */
+export function markRelease(summary: { title: string; excerpt: string }, terms: ReadonlySet<string>, body?: string): Marked {
+  return {
+    title: findMatches(summary.title, terms),
+    excerpt: (body === undefined ? undefined : excerptAround(body, terms)) ?? { text: summary.excerpt, ranges: findMatches(summary.excerpt, terms) },
+  }
+}

@@ -1,6 +1,23 @@
-import MiniSearch from 'minisearch'
-import { excerptAround, findMatches, type Excerpt, type Range } from './highlight'
-import { fuzziness, matchesAsPrefix, parseQuery, tokenize, wordMatches } from './query'
+// Full-text search over the index the build wrote (src/pipeline/search-index.ts): every word must
+// match (AND), the word being typed matches as a prefix, longer words tolerate one typo, case and
+// accents never matter, quoted phrases must appear as written, and a release whose title holds every word ranks
+// above one that only mentions them in its body. It fetches only the files a query's words need.
+// In the browser it runs in a worker (search-worker.ts); the tests run it as it is.
+import {
+  initialOf,
+  MANIFEST_FILE,
+  POINTS_PER_SCORE,
+  type PostingsFile,
+  postingsFile,
+  type SearchManifest,
+  secondOf,
+  secondsFile,
+  shardOf,
+  TEXTS_FILE,
+  type TextsFile,
+  wordsFile,
+} from './index-format'
+import { fuzziness, matchesAsPrefix, parseQuery, tokenize, withinOneEdit } from './query'
 
 export interface SearchHit {
   /** Position of the release in the archive index. */
@@ -10,110 +27,173 @@ export interface SearchHit {
   terms: string[]
 }
 
-export interface SearchableRelease {
-  title: string
-  body: string
+/** Reads one of the index's files (parsed JSON), e.g. from the data folder over the network. */
+export type LoadFile = (file: string) => Promise<unknown>
+
+// How much a word found by prefix or by a typo counts against the word itself, as in MiniSearch.
+const PREFIX_WEIGHT = 0.375
+const FUZZY_WEIGHT = 0.45
+
+interface Postings {
+  ids: Int32Array
+  scores: Int32Array
 }
 
-/** What a found release shows marked: its title's matches, and its excerpt around the best match. */
-export interface Marked {
-  title: Range[]
-  excerpt: Excerpt
+/** What one query word found in one release. */
+interface Found {
+  score: number
+  inTitle: boolean
+  terms: string[]
 }
 
-const TITLE_BOOST = 3
-
-/**
- * Full-text search over the archive, built on MiniSearch: every word must match (AND), the word
- * being typed matches as a prefix, longer words tolerate one typo, case and accents never matter,
- * quoted phrases must appear as written, and a release whose title holds every word ranks above
- * one that only mentions them in its body.
- */
-export async function createSearchEngine(releases: readonly SearchableRelease[]) {
-  const index = new MiniSearch<SearchableRelease & { id: number }>({
-    fields: ['title', 'body'],
-    tokenize: (text) => tokenize(text),
-    processTerm: (term) => term,
-    searchOptions: { boost: { title: TITLE_BOOST }, combineWith: 'AND', fuzzy: fuzziness },
-  })
-  await addInSlices(index, releases.map((release, id) => ({ id, ...release })))
-  // Title and body as word sequences, for phrase checks: a phrase never spans the two.
-  const texts = new Map<number, [string, string]>()
-  const textsOf = (id: number) => {
-    let pair = texts.get(id)
-    if (pair === undefined) {
-      const words = (text: string) => ` ${tokenize(text).join(' ')} `
-      texts.set(id, (pair = [words(releases[id]!.title), words(releases[id]!.body)]))
+export function createSearchEngine(load: LoadFile) {
+  const files = new Map<string, Promise<unknown>>()
+  const file = <T>(name: string) => {
+    let loading = files.get(name)
+    if (loading === undefined) {
+      loading = load(name)
+      // A failed fetch is tried again by the next query.
+      loading.catch(() => files.delete(name))
+      files.set(name, loading)
     }
-    return pair
+    return loading as Promise<T>
+  }
+  const decoded = new Map<number, Promise<Map<string, Postings>>>()
+  const shard = (n: number) => {
+    let loading = decoded.get(n)
+    if (loading === undefined) {
+      loading = file<PostingsFile>(postingsFile(n)).then(decode)
+      loading.catch(() => decoded.delete(n))
+      decoded.set(n, loading)
+    }
+    return loading
+  }
+  const phraseTexts = new Map<number, [string, string]>()
+
+  /**
+   * The index words that answer a query word, each with how much it counts: from the words of its
+   * initial, and for a typo in its first letter, the words of its second letter's initial (a letter
+   * added in front) and the words whose second letter is its first or second.
+   */
+  async function candidates(manifest: SearchManifest, word: string, prefix: boolean): Promise<Map<string, number>> {
+    const typo = fuzziness(word) !== false
+    const lists: Promise<string[]>[] = []
+    const words = (initial: string | undefined) => {
+      if (initial !== undefined && manifest.initials.includes(initial)) lists.push(file<string[]>(wordsFile(initial)))
+    }
+    const seconds = (letter: string | undefined) => {
+      if (letter !== undefined && manifest.seconds.includes(letter)) lists.push(file<string[]>(secondsFile(letter)))
+    }
+    words(initialOf(word))
+    if (typo) {
+      const second = secondOf(word)
+      if (second !== initialOf(word)) words(second)
+      seconds(initialOf(word))
+      if (second !== initialOf(word)) seconds(second)
+    }
+    const found = new Map<string, number>()
+    for (const list of await Promise.all(lists)) {
+      for (const candidate of list) {
+        if (found.has(candidate)) continue
+        if (candidate === word) found.set(candidate, 1)
+        else if (prefix && candidate.startsWith(word)) {
+          found.set(candidate, (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (candidate.length - word.length)))
+        } else if (typo && withinOneEdit(candidate, word)) {
+          found.set(candidate, (FUZZY_WEIGHT * word.length) / (word.length + 1))
+        }
+      }
+    }
+    return found
   }
 
-  function search(query: string): SearchHit[] {
+  /** For one query word, what each release holding an answer to it scores. */
+  async function lookUp(manifest: SearchManifest, word: string, prefix: boolean): Promise<Map<number, Found>> {
+    const answers = await candidates(manifest, word, prefix)
+    const byRelease = new Map<number, Found>()
+    const shards = await Promise.all([...new Set([...answers.keys()].map((w) => shardOf(manifest, w)))].map(shard))
+    for (const [term, weight] of answers) {
+      const postings = shards.find((s) => s.has(term))?.get(term)
+      if (!postings) continue
+      for (let i = 0; i < postings.ids.length; i++) {
+        const id = postings.ids[i]!
+        const packed = postings.scores[i]!
+        const score = ((packed >> 1) / POINTS_PER_SCORE) * weight
+        const found = byRelease.get(id)
+        if (found === undefined) byRelease.set(id, { score, inTitle: (packed & 1) === 1, terms: [term] })
+        else {
+          found.score += score
+          found.inTitle ||= (packed & 1) === 1
+          found.terms.push(term)
+        }
+      }
+    }
+    return byRelease
+  }
+
+  async function search(query: string): Promise<SearchHit[]> {
     const { words, phrases, typing } = parseQuery(query)
     if (words.length === 0) return []
-    const results = index.search(words.join(' '), {
-      prefix: (_term, i, terms) => matchesAsPrefix(terms, i, typing),
-    })
-    const hits = results
-      .filter((r) =>
-        phrases.every((phrase) => textsOf(r.id as number).some((text) => text.includes(` ${phrase.join(' ')} `))),
-      )
-      .map((r) => ({
-        id: r.id as number,
-        score: r.score,
-        terms: r.terms,
-        // Only the release's matched terms need checking, not every word of its title.
-        inTitle: words.every((word, i) =>
-          r.terms.some((t) => r.match[t]?.includes('title') && wordMatches(t, word, matchesAsPrefix(words, i, typing))),
-        ),
-      }))
+    const manifest = await file<SearchManifest>(MANIFEST_FILE)
+    if (manifest.releases === 0) return []
+    const perWord = await Promise.all(words.map((word, i) => lookUp(manifest, word, matchesAsPrefix(words, i, typing))))
+    // Every word must match: the releases of the rarest word, kept where every other word is found.
+    const [rarest, ...others] = [...perWord].sort((a, b) => a.size - b.size)
+    let hits: (SearchHit & { inTitle: boolean })[] = []
+    for (const [id, first] of rarest!) {
+      let score = first.score
+      let inTitle = first.inTitle
+      const terms = new Set(first.terms)
+      let all = true
+      for (const other of others) {
+        const found = other.get(id)
+        if (found === undefined) {
+          all = false
+          break
+        }
+        score += found.score
+        inTitle &&= found.inTitle
+        for (const term of found.terms) terms.add(term)
+      }
+      if (all) hits.push({ id, score, inTitle, terms: [...terms] })
+    }
+    if (phrases.length > 0 && hits.length > 0) {
+      const texts = await file<TextsFile>(TEXTS_FILE)
+      hits = hits.filter(({ id }) => phrases.every((phrase) => wordsOf(texts, id).some((text) => text.includes(` ${phrase.join(' ')} `))))
+    }
     hits.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || a.id - b.id)
     return hits.map(({ id, score, terms }) => ({ id, score, terms }))
   }
 
-  /**
-   * The marks for a found release, from the words it matched: the excerpt is the part of its body
-   * around the best match, or its summary's excerpt when the body has none. (Marking comes with
-   * the engine: a timeline without a search never loads it.)
-   */
-  function mark(id: number, summary: { title: string; excerpt: string }, terms: ReadonlySet<string>): Marked {
-    return {
-      title: findMatches(summary.title, terms),
-      excerpt: excerptAround(releases[id]!.body, terms) ?? { text: summary.excerpt, ranges: findMatches(summary.excerpt, terms) },
+  /** A release's title and body as word sequences, for phrase checks: a phrase never spans the two. */
+  function wordsOf(texts: TextsFile, id: number): [string, string] {
+    let pair = phraseTexts.get(id)
+    if (pair === undefined) {
+      const words = (text: string) => ` ${tokenize(text).join(' ')} `
+      const [title, body] = texts[id] ?? ['', '']
+      phraseTexts.set(id, (pair = [words(title), words(body)]))
     }
+    return pair
   }
 
-  return { search, mark, releases }
-}
-
-export type SearchEngine = Awaited<ReturnType<typeof createSearchEngine>>
-
-/** About half a frame of indexing at a time. */
-const SLICE_MS = 8
-
-/**
- * Adds the documents a slice at a time, letting the browser in between: indexing a large archive
- * takes seconds, and the reader goes on typing meanwhile (in one piece it froze the page for 1.5 s
- * at 10,000 releases). MiniSearch's own addAllAsync waits on setTimeout, which browsers stretch to
- * 4 ms a call after a few: a thousand chunks would add seconds of waiting.
- */
-async function addInSlices<T>(index: MiniSearch<T>, documents: readonly T[]) {
-  let at = 0
-  while (at < documents.length) {
-    const started = performance.now()
-    while (at < documents.length && performance.now() - started < SLICE_MS) index.add(documents[at++]!)
-    if (at < documents.length) await nextTask()
+  /** Fetches what the first query will need whatever it is, while the reader starts typing. */
+  function warm() {
+    file<SearchManifest>(MANIFEST_FILE).catch(() => undefined)
   }
+
+  return { search, warm }
 }
 
-/** Resolves in a task of its own, after input and rendering waiting in the browser's queue. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      resolve()
-    }
-    channel.port2.postMessage(null)
+export type SearchEngine = ReturnType<typeof createSearchEngine>
+
+/** A postings file as lookups: each word's release ids, from their differences. */
+function decode(postings: PostingsFile): Map<string, Postings> {
+  const byWord = new Map<string, Postings>()
+  postings.words.forEach((word, i) => {
+    const gaps = postings.ids[i]!
+    const ids = new Int32Array(gaps.length)
+    let id = -1
+    for (let j = 0; j < gaps.length; j++) ids[j] = id += gaps[j]!
+    byWord.set(word, { ids, scores: Int32Array.from(postings.scores[i]!) })
   })
+  return byWord
 }

@@ -1,25 +1,28 @@
 import { queryOptions } from '@tanstack/react-query'
-import { archiveListingQuery, dataUrl, fetchPackedJson } from '@/lib/archive-queries'
-import type { SearchEngine } from './search-engine'
+import { dataUrl } from '@/lib/archive-queries'
+import { SEARCH_FOLDER } from './index-format'
 
 /**
- * The search engine, loaded when the reader first searches (or focuses the search box): the
- * bodies of every release and the search library come in a separate request and chunk, so the
- * timeline's first load never waits for them.
+ * The search engine, started when the reader first searches (or focuses the search box): a worker
+ * that fetches the index files each query needs. The timeline's first load never waits for it.
  */
 export const searchEngineQuery = () =>
   queryOptions({
     queryKey: ['search-engine', dataUrl('')],
-    queryFn: async ({ client }): Promise<SearchEngine> => {
-      const [listing, bodies, { createSearchEngine }] = await Promise.all([
-        client.query(archiveListingQuery()),
-        fetchPackedJson<string[]>(dataUrl('search.json.gz')),
-        import('./search-engine'),
-      ])
-      return createSearchEngine(listing.articles.map((article, i) => ({ title: article.title, body: bodies[i] ?? '' })))
-    },
+    // The code that talks to the worker and marks the results comes with the first search.
+    queryFn: async () => (await import('./search-client')).startSearch(new URL(dataUrl(SEARCH_FOLDER), location.href).href),
     staleTime: 'static',
     gcTime: Infinity,
-    // The engine holds functions and a live index: compare it by identity, never copy it.
+    // The engine holds a live worker: compare it by identity, never copy it.
+    structuralSharing: false,
+  })
+
+/** What a query finds, kept for the query as typed: Back to an earlier query answers at once. */
+export const searchQuery = (query: string) =>
+  queryOptions({
+    queryKey: ['search', dataUrl(''), query],
+    queryFn: async ({ client }) => ({ query, hits: await (await client.query(searchEngineQuery())).search(query) }),
+    staleTime: 'static',
+    // Typed arrays: keep the one copy, never compare it element by element.
     structuralSharing: false,
   })

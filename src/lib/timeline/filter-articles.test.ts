@@ -331,7 +331,7 @@ describe('quickRanges', () => {
 
 describe('filterArticles with search hits', () => {
   // Hits name releases by position in the archive index, best first, as the search engine gives them.
-  const hits = (...ids: number[]) => ids.map((id) => ({ id }))
+  const hits = (...ids: number[]) => ids
   // The releases holding "roadmap", titles first: the AI and carbon roadmaps, then the carbon meeting.
   const roadmap = hits(8, 1, 0)
 
@@ -422,24 +422,25 @@ describe('filterArticles with search hits', () => {
   })
 
   it('shows what the search engine finds on the seed, relevance or date first', async () => {
-    const { createSearchEngine } = await import('@/lib/search/search-engine')
+    const { engineOver } = await import('@/lib/search/test-engine')
     const { articles } = buildArchive(
       [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
       { path: 'topics.yaml', text: read('topics.yaml') },
     )
-    const engine = await createSearchEngine(articles.map((a) => ({ title: a.title, body: a.paragraphs.join(' ') })))
+    const engine = engineOver(articles.map((a) => ({ title: a.title, body: a.paragraphs.join(' ') })))
+    const ids = async (query: string) => (await engine.search(query)).map((hit) => hit.id)
 
-    const lithium = filterArticles(createListing(seed), {}, undefined, engine.search('lithium'))
+    const lithium = filterArticles(createListing(seed), {}, undefined, await ids('lithium'))
     expect(lithium.articles.map((a) => a.title)).toEqual([
       'Korea and Chile to push forward cooperation in critical minerals supply chain',
     ])
 
-    const found = engine.search('roadmap')
+    const found = await ids('roadmap')
     const byRelevance = filterArticles(createListing(seed), {}, undefined, found).articles
-    expect(slugs(byRelevance)).toEqual(found.map((hit) => seed[hit.id]!.slug))
+    expect(slugs(byRelevance)).toEqual(found.map((id) => seed[id]!.slug))
     expect(byRelevance[2]?.title).toBe('2nd Carbon Composites Jump Up Partnership Meeting')
     const byDate = filterArticles(createListing(seed), { sort: 'date' }, undefined, found).articles
-    expect(slugs(byDate)).toEqual(slugs(seed.filter((_, i) => found.some((hit) => hit.id === i))))
+    expect(slugs(byDate)).toEqual(slugs(seed.filter((_, i) => found.includes(i))))
     expect(new Set(slugs(byDate))).toEqual(new Set(slugs(byRelevance)))
   })
 

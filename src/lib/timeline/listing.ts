@@ -12,7 +12,7 @@ import type { TimelineSearch } from './timeline-search'
  */
 export interface Listing extends ListingColumns {
   /** What the timeline shows for an address: {@link filterArticles} on this listing. */
-  view(search: TimelineSearch, pinnedTopic?: string, hits?: readonly { id: number }[]): TimelineView
+  view(search: TimelineSearch, pinnedTopic?: string, hits?: Iterable<number>): TimelineView
 }
 
 interface ListingColumns {
@@ -98,14 +98,14 @@ function firstOnOrBefore(days: Int32Array, day: number): number {
 /**
  * The releases the timeline shows for an address, with the counts beside each filter.
  * `pinnedTopic` is the topic of a topic page, always applied. `hits` are the releases a search
- * found (by position in the listing), best first: only they are shown, by relevance unless the
+ * found (their positions in the listing), best first: only they are shown, by relevance unless the
  * address asks for date order. Without a search, the order is the archive's (newest first).
  */
 export function filterArticles(
   listing: ListingColumns,
   search: TimelineSearch,
   pinnedTopic?: string,
-  hits?: readonly { id: number }[],
+  hits?: Iterable<number>,
 ): TimelineView {
   const { articles, days, categories, topicBits, words, topicSlugs, categorySlugs } = listing
   const topics = new Set([...(pinnedTopic ? [pinnedTopic] : []), ...(search.topic ?? [])])
@@ -143,10 +143,9 @@ export function filterArticles(
   if (impossible) {
     // A topic no release carries matches nothing.
   } else if (hits && search.sort === 'date') {
-    const ids = Int32Array.from(hits, (hit) => hit.id).sort()
-    for (const id of ids) consider(id)
+    for (const id of Int32Array.from(hits).sort()) consider(id)
   } else if (hits) {
-    for (const hit of hits) consider(hit.id)
+    for (const id of hits) consider(id)
   } else {
     for (let i = first; i < end; i++) consider(i)
   }

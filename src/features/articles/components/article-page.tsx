@@ -5,7 +5,7 @@ import { HighlightedText } from '@/components/ui/highlighted-text'
 import { TopicTag } from '@/components/ui/topic-tag'
 import { findMatches } from '@/lib/search/highlight'
 import { matchingTerms } from '@/lib/search/query'
-import { searchEngineQuery } from '@/lib/search/search-queries'
+import { searchQuery } from '@/lib/search/search-queries'
 import { isFiltered } from '@/lib/timeline/filter-articles'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
 import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
@@ -28,14 +28,14 @@ export function ArticlePage({ slug }: { slug: string }) {
   // From a filtered view or a search, newer/older follow it, if its listing (and search engine) are
   // still loaded; they are not fetched again just for that. Otherwise they follow the whole timeline.
   const listing = useQuery({ ...archiveListingQuery(), enabled: false }).data
-  const engine = useQuery({ ...searchEngineQuery(), enabled: false }).data
+  const searched = useQuery({ ...searchQuery(timelineSearch?.q ?? ''), enabled: false }).data
   const stream = useMemo(() => {
     if (!timeline || !timelineSearch || !listing) return undefined
     if (!timeline.topic && !isFiltered(timelineSearch)) return undefined
-    const hits = timelineSearch.q ? engine?.search(timelineSearch.q) : undefined
+    const hits = timelineSearch.q ? searched?.hits.ids : undefined
     if (timelineSearch.q && !hits) return undefined
     return listing.view(timelineSearch, timeline.topic, hits).articles
-  }, [listing, timeline, timelineSearch, engine])
+  }, [listing, timeline, timelineSearch, searched])
   const position = stream ? stream.findIndex((a) => a.slug === slug) : -1
   const newer = stream ? (position > 0 ? stream[position - 1] : undefined) : article.newer
   const older = stream ? (position >= 0 ? stream[position + 1] : undefined) : article.older

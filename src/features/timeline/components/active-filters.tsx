@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Link } from '@tanstack/react-router'
 import { topicLabel } from '@/lib/archive-facets'
 import { formatDate } from '@/lib/format'
@@ -5,7 +6,8 @@ import type { ArchiveHead } from '@/pipeline/types'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
 
 /** The filters in force, each removable in one click, and all of them at once. */
-export function ActiveFilters({ index, search }: { index: ArchiveHead; search: TimelineSearch }) {
+// Re-rendered only when what it shows changes: a key typed in the search box re-renders none.
+export const ActiveFilters = memo(function ActiveFilters({ index, search }: { index: ArchiveHead; search: TimelineSearch }) {
   const chips: { key: string; label: string; without: TimelineSearch }[] = []
   for (const slug of search.topic ?? []) {
     const rest = search.topic?.filter((t) => t !== slug)
@@ -49,4 +51,4 @@ export function ActiveFilters({ index, search }: { index: ArchiveHead; search: T
       </ul>
     </nav>
   )
-}
+})

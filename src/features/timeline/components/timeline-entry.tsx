@@ -1,9 +1,10 @@
+import { memo } from 'react'
 import { Link } from '@tanstack/react-router'
 import { HighlightedText } from '@/components/ui/highlighted-text'
 import { TopicTag } from '@/components/ui/topic-tag'
 import { topicLabel } from '@/lib/archive-facets'
 import { formatDate } from '@/lib/format'
-import type { Marked } from '@/lib/search/search-engine'
+import type { Marked } from '@/lib/search/highlight'
 import type { ArchiveHead, ArticleSummary } from '@/pipeline/types'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
 
@@ -18,7 +19,8 @@ interface TimelineEntryProps {
   marked?: Marked | undefined
 }
 
-export function TimelineEntry({ article, index, search, pinnedTopic, shown, marked }: TimelineEntryProps) {
+// Re-rendered only when what it shows changes: a key typed in the search box re-renders none.
+export const TimelineEntry = memo(function TimelineEntry({ article, index, search, pinnedTopic, shown, marked }: TimelineEntryProps) {
   const category = index.categories.find((c) => c.slug === article.category)
   return (
     <li className="py-5">
@@ -52,4 +54,4 @@ export function TimelineEntry({ article, index, search, pinnedTopic, shown, mark
       )}
     </li>
   )
-}
+})

@@ -1,10 +1,10 @@
-import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import { keepPreviousData, useQueries, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { Link, useLocation, useNavigate } from '@tanstack/react-router'
-import { useEffect, useMemo, useState } from 'react'
-import { archiveHeadQuery, archiveListingQuery, prefetchListing } from '@/lib/archive-queries'
+import { useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { archiveHeadQuery, archiveListingQuery, articleQuery, prefetchListing } from '@/lib/archive-queries'
 import { formatNumber, plural } from '@/lib/format'
-import type { Marked } from '@/lib/search/search-engine'
-import { searchEngineQuery } from '@/lib/search/search-queries'
+import type { Marked } from '@/lib/search/highlight'
+import { searchEngineQuery, searchQuery } from '@/lib/search/search-queries'
 import { groupByMonth, isFiltered, latestView } from '@/lib/timeline/filter-articles'
 import { useAddressCorrections } from '@/lib/timeline/timeline-address'
 import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
@@ -31,6 +31,13 @@ function useSettledText(text: string, delay: number): string {
   return settled
 }
 
+/** The value, the same object as long as its JSON is the same. */
+function useSameValue<T>(value: T): T {
+  const json = JSON.stringify(value)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the JSON is what the value is.
+  return useMemo(() => value, [json])
+}
+
 /** Releases rendered at a time: long timelines grow by "Show more", so a click never re-renders thousands. */
 const PAGE_SIZE = TIMELINE_PAGE_SIZE
 
@@ -40,7 +47,7 @@ interface TimelinePageProps {
   pinnedTopic?: string
 }
 
-export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
+export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps) {
   useReadyMarker()
   const { data: index } = useSuspenseQuery(archiveHeadQuery())
   const queryClient = useQueryClient()
@@ -50,14 +57,19 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
   const shown = (useHydrated() ? shownInHistory : undefined) ?? PAGE_SIZE
   // The newest releases come with the head; anything else needs the whole listing, which the
   // route's loader (or "Show more") has fetched before this renders.
-  const whole = isFiltered(search) || Boolean(pinnedTopic) || Math.min(shown, index.total) > index.latest.length
+  const whole = isFiltered(address) || Boolean(pinnedTopic) || Math.min(shown, index.total) > index.latest.length
   const listing = useQuery({ ...archiveListingQuery(), enabled: whole }).data
-  // The search engine loads only once there is something to search: the timeline never waits for it.
-  const engine = useQuery({ ...searchEngineQuery(), enabled: Boolean(search.q) })
-  const hits = useMemo(
-    () => (search.q && engine.data ? engine.data.search(search.q) : undefined),
-    [search.q, engine.data],
-  )
+  // The search engine starts only once there is something to search: the timeline never waits for
+  // it. While the next letter's answer is on its way, the last answer stays on screen.
+  const engine = useQuery({ ...searchEngineQuery(), enabled: Boolean(address.q) })
+  const searched = useQuery({ ...searchQuery(address.q ?? ''), enabled: Boolean(address.q), placeholderData: keepPreviousData })
+  // An answer is shown in a render that the next key may interrupt, so typing never waits for it.
+  const answer = useDeferredValue(address.q ? searched.data : undefined)
+  const result = address.q ? answer : undefined
+  const hits = result?.hits.ids
+  // The list shows the answer it has: a key typed changes nothing in it until the answer comes.
+  const filters = useSameValue({ ...address, q: undefined })
+  const search = useMemo(() => (result ? { ...filters, q: result.query } : filters), [filters, result])
   const view = useMemo(
     () => (!whole ? latestView(index) : listing ? listing.view(search, pinnedTopic, hits) : undefined),
     [whole, index, listing, search, pinnedTopic, hits],
@@ -69,34 +81,54 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
     [visible, byRelevance],
   )
   // Each shown release marked with what it matched: the engine's own words, so no body is re-read.
+  const matched = useMemo(() => {
+    const words = new Map<string, Set<string>>()
+    if (!result || !engine.data || !listing) return words
+    const shownSlugs = new Set(visible.map((a) => a.slug))
+    const { ids } = result.hits
+    for (let i = 0; i < ids.length; i++) {
+      const { slug } = listing.articles[ids[i]!]!
+      if (shownSlugs.has(slug)) words.set(slug, engine.data.wordsOfHit(result.hits, i))
+    }
+    return words
+  }, [result, engine.data, listing, visible])
+  // A result whose summary does not hold the words gets its excerpt from its body: its page is
+  // fetched (and is then ready to open).
+  const withoutExcerpt = useMemo(
+    () =>
+      engine.data
+        ? visible.filter((a) => matched.has(a.slug) && engine.data.mark(a, matched.get(a.slug)!).excerpt.ranges.length === 0)
+        : [],
+    [visible, matched, engine.data],
+  )
+  const bodies = useQueries({ queries: withoutExcerpt.map((a) => articleQuery(a.slug)), combine: bodiesBySlug })
   const matches = useMemo(() => {
     const bySlug = new Map<string, Marked>()
-    if (!hits || !engine.data || !listing) return bySlug
-    const shownSlugs = new Set(visible.map((a) => a.slug))
-    for (const hit of hits) {
-      const summary = listing.articles[hit.id]!
-      if (shownSlugs.has(summary.slug)) bySlug.set(summary.slug, engine.data.mark(hit.id, summary, new Set(hit.terms)))
+    if (!engine.data) return bySlug
+    for (const article of visible) {
+      const words = matched.get(article.slug)
+      if (words) bySlug.set(article.slug, engine.data.mark(article, words, bodies.get(article.slug)))
     }
     return bySlug
-  }, [hits, engine.data, listing, visible])
-  const waiting = !view || (Boolean(search.q) && !hits)
+  }, [visible, matched, bodies, engine.data])
+  const waiting = !view || (Boolean(address.q) && !hits)
   const corrections = useAddressCorrections()
   const topic = index.topics.find((t) => t.slug === pinnedTopic)
   const total = topic ? topic.count : index.total
   const filtered = isFiltered(search)
   const found = view?.total ?? 0
-  const count = engine.isError
+  const count = engine.isError || searched.isError
     ? 'The search could not be loaded. Check the connection and reload the page.'
     : !view
       ? 'Loading the archive…'
-      : search.q && !hits
+      : address.q && !result
         ? 'Searching…'
-        : search.q
-          ? `${plural(found, 'release')} found for “${search.q}”${byRelevance ? ', best match first' : ', newest first'}`
+        : result
+          ? `${plural(found, 'release')} found for “${result.query}”${byRelevance ? ', best match first' : ', newest first'}`
           : filtered
             ? `Showing ${plural(found, 'release')} of ${formatNumber(total)}`
             : `${plural(total, 'release')}, newest first`
-  const announced = useSettledText(count, search.q ? ANNOUNCE_AFTER_TYPING_MS : 0)
+  const announced = useSettledText(count, address.q ? ANNOUNCE_AFTER_TYPING_MS : 0)
 
   const showMore = async () => {
     const firstNew = visible.length
@@ -144,7 +176,7 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
             </ul>
           </div>
         )}
-        <SearchBox search={search} />
+        <SearchBox search={address} />
         <p data-result-count="" aria-hidden="true" className="muted mt-3">
           {count}
         </p>
@@ -207,6 +239,11 @@ export function TimelinePage({ search, pinnedTopic }: TimelinePageProps) {
       </section>
     </div>
   )
+}
+
+/** The bodies of the releases whose pages have arrived, by slug. */
+function bodiesBySlug(pages: { data?: { slug: string; paragraphs: string[] } | undefined }[]): Map<string, string> {
+  return new Map(pages.flatMap(({ data }) => (data ? [[data.slug, data.paragraphs.join(' ')] as const] : [])))
 }
 
 function EmptyResult({ filtered, onTopicPage }: { filtered: boolean; onTopicPage: boolean }) {

@@ -1,0 +1,71 @@
+// The search index as the build writes it and the search worker reads it: files under the data
+// folder's `search/`, so a query downloads only the words it needs (as Pagefind does), whatever
+// the archive's size.
+//
+// - `manifest.json`: how many releases, and the first word of each postings file, in order.
+// - `words-<initial>.json.gz`: every indexed word that begins with that letter, sorted: prefixes and
+//   typos are matched here, before any postings are fetched.
+// - `seconds-<letter>.json.gz`: every word whose second letter that is, for a typo in a query
+//   word's first letter (a letter replaced or missing there leaves the second letter in place).
+// - `postings-<n>.json.gz`: for a run of words in sorted order, which releases hold each word,
+//   with a score for each.
+// - `texts.json.gz`: every release's title and body, fetched only to check a quoted phrase.
+
+export const SEARCH_FOLDER = 'search/'
+
+export interface SearchManifest {
+  /** Releases indexed; a release's id is its position in the listing. */
+  releases: number
+  /** The initials (see `initialOf`) that words begin with, each with its words file. */
+  initials: string[]
+  /** The letters (as `initialOf` names them) that are some word's second, each with its file. */
+  seconds: string[]
+  /** The first word of each postings file; file `n` holds the words from `shards[n]` up to `shards[n + 1]`. */
+  shards: string[]
+}
+
+/**
+ * One postings file. For the `i`-th word: `ids[i]` are the releases that hold it, each as the
+ * difference from the previous one (the first from -1), and `scores[i]` their scores in the same
+ * order, each `2 × points + 1` when the word is in the release's title, `2 × points` otherwise.
+ */
+export interface PostingsFile {
+  words: string[]
+  ids: number[][]
+  scores: number[][]
+}
+
+/** Points are a score times this, rounded: a tenth of a point is finer than ranking needs. */
+export const POINTS_PER_SCORE = 10
+
+/** Each release's title and body, in id order: `[title, body]`. */
+export type TextsFile = [string, string][]
+
+/** The first character of a word, as its files name it: its code point in base 36. */
+export function initialOf(word: string): string {
+  return word.codePointAt(0)!.toString(36)
+}
+
+/** The second character of a word, named as `initialOf` names the first; none for a one-letter word. */
+export function secondOf(word: string): string | undefined {
+  const rest = word.slice(String.fromCodePoint(word.codePointAt(0)!).length)
+  return rest === '' ? undefined : initialOf(rest)
+}
+
+export const wordsFile = (initial: string) => `words-${initial}.json.gz`
+export const secondsFile = (second: string) => `seconds-${second}.json.gz`
+export const postingsFile = (shard: number) => `postings-${shard}.json.gz`
+export const MANIFEST_FILE = 'manifest.json'
+export const TEXTS_FILE = 'texts.json.gz'
+
+/** The postings file that holds `word`: the last whose first word is not after it. */
+export function shardOf(manifest: SearchManifest, word: string): number {
+  let low = 0
+  let high = manifest.shards.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (manifest.shards[middle]! <= word) low = middle
+    else high = middle - 1
+  }
+  return low
+}
