@@ -26,17 +26,35 @@ export interface SearchManifest {
 
 /**
  * One postings file. For the `i`-th word: `ids[i]` are the releases that hold it, each as the
- * difference from the previous one (the first from -1), and `scores[i]` their scores in the same
- * order, each `2 × points + 1` when the word is in the release's title, `2 × points` otherwise.
+ * difference from the previous one (the first from -1), and `counts[i]` how often each holds it,
+ * in the same order: `2 × in the body + in the title`, each count at most what still changes the
+ * score much (3 in the body, 1 in the title). Small numbers that repeat, so the file compresses to
+ * little more than the ids.
  */
 export interface PostingsFile {
   words: string[]
   ids: number[][]
-  scores: number[][]
+  counts: number[][]
 }
 
-/** Points are a score times this, rounded: a tenth of a point is finer than ranking needs. */
-export const POINTS_PER_SCORE = 10
+/** A title word weighs this many body words. */
+export const TITLE_BOOST = 3
+/** A word's count in a body is kept up to this: the fourth adds a twentieth to its weight, and so on less. */
+export const MAX_BODY_COUNT = 3
+// BM25+ as MiniSearch has it (term frequency saturation and a floor), without normalizing by the
+// release's length: releases are alike in length, and it would take a number per release.
+const K = 1.2
+const D = 0.5
+
+/** How well a release holding a word matches it, from its packed count, the word's release count and the archive's. */
+export function scoreOf(count: number, holding: number, releases: number): number {
+  const inverseFrequency = Math.log(1 + (releases - holding + 0.5) / (holding + 0.5))
+  const saturated = (n: number) => (n === 0 ? 0 : D + (n * (K + 1)) / (n + K))
+  return inverseFrequency * (TITLE_BOOST * saturated(count & 1) + saturated(count >> 1))
+}
+
+/** Whether a packed count says the word is in the release's title. */
+export const inTitle = (count: number) => (count & 1) === 1
 
 /** Each release's title and body, in id order: `[title, body]`. */
 export type TextsFile = [string, string][]

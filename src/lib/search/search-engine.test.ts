@@ -226,13 +226,16 @@ describe('titles rank first', () => {
     const demo = engineOver([
       { title: 'Ministry notes on trade', body: 'hydrogen hydrogen hydrogen hydrogen hydrogen' },
       { title: 'Hydrogen and lithium plans for the coming decade of industrial growth and trade', body: filler },
-      { title: 'Lithium', body: 'hydrogen hydrogen hydrogen hydrogen hydrogen hydrogen hydrogen' },
+      { title: 'Lithium', body: 'hydrogen hydropower hydrocarbon hydraulic hydrant hydrology hydrogen' },
       { title: 'Hydrogen', body: filler },
     ])
     const hits = (await demo.search('hydrogen lithium '))
     expect(hits.map((h) => h.id)).toEqual([1, 2])
-    // By score alone the release with "hydrogen" only in its body would come first.
-    expect(hits[1]!.score).toBeGreaterThan(hits[0]!.score)
+    // The word being typed matches six words of the second one's body: by score alone, the
+    // release with "hydr…" only in its body would come first.
+    const typing = await demo.search('lithium hydr')
+    expect(typing.map((h) => h.id)).toEqual([1, 2])
+    expect(typing[1]!.score).toBeGreaterThan(typing[0]!.score)
     expect((await demo.search('hydrogen ')).map((h) => h.id).slice(0, 2).sort()).toEqual([1, 3])
   })
 })
@@ -315,7 +318,7 @@ describe('the first letters of a word', () => {
 })
 
 describe('a large archive', () => {
-  const many = Array.from({ length: 5000 }, (_, i) => ({
+  const many = Array.from({ length: 2000 }, (_, i) => ({
     title: `Release number ${i}`,
     body: `${releases[i % releases.length]!.body} Serial ${i}.`,
   }))
@@ -324,7 +327,7 @@ describe('a large archive', () => {
     const large = engineOver(many)
     expect([...large.files.keys()].filter((f) => f.startsWith('postings-')).length).toBeGreaterThan(1)
     expect((await large.search('lithium')).length).toBe(many.filter((r) => /lithium/i.test(r.title + r.body)).length)
-    expect((await large.search('serial 4321 ')).map((h) => h.id)).toEqual([4321])
+    expect((await large.search('serial 1234 ')).map((h) => h.id)).toEqual([1234])
   })
 
   it('fetches only the files of the words a query needs, once each', async () => {

@@ -5,10 +5,11 @@
 // In the browser it runs in a worker (search-worker.ts); the tests run it as it is.
 import {
   initialOf,
+  inTitle,
   MANIFEST_FILE,
-  POINTS_PER_SCORE,
   type PostingsFile,
   postingsFile,
+  scoreOf,
   type SearchManifest,
   secondOf,
   secondsFile,
@@ -36,7 +37,8 @@ const FUZZY_WEIGHT = 0.45
 
 interface Postings {
   ids: Int32Array
-  scores: Int32Array
+  scores: Float64Array
+  inTitle: Uint8Array
 }
 
 /** What one query word found in one release. */
@@ -62,7 +64,9 @@ export function createSearchEngine(load: LoadFile) {
   const shard = (n: number) => {
     let loading = decoded.get(n)
     if (loading === undefined) {
-      loading = file<PostingsFile>(postingsFile(n)).then(decode)
+      loading = Promise.all([file<PostingsFile>(postingsFile(n)), file<SearchManifest>(MANIFEST_FILE)]).then(([postings, manifest]) =>
+        decode(postings, manifest.releases),
+      )
       loading.catch(() => decoded.delete(n))
       decoded.set(n, loading)
     }
@@ -116,13 +120,13 @@ export function createSearchEngine(load: LoadFile) {
       if (!postings) continue
       for (let i = 0; i < postings.ids.length; i++) {
         const id = postings.ids[i]!
-        const packed = postings.scores[i]!
-        const score = ((packed >> 1) / POINTS_PER_SCORE) * weight
+        const score = postings.scores[i]! * weight
+        const titled = postings.inTitle[i] === 1
         const found = byRelease.get(id)
-        if (found === undefined) byRelease.set(id, { score, inTitle: (packed & 1) === 1, terms: [term] })
+        if (found === undefined) byRelease.set(id, { score, inTitle: titled, terms: [term] })
         else {
           found.score += score
-          found.inTitle ||= (packed & 1) === 1
+          found.inTitle ||= titled
           found.terms.push(term)
         }
       }
@@ -185,15 +189,22 @@ export function createSearchEngine(load: LoadFile) {
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>
 
-/** A postings file as lookups: each word's release ids, from their differences. */
-function decode(postings: PostingsFile): Map<string, Postings> {
+/** A postings file as lookups: each word's release ids, from their differences, and their scores. */
+function decode(postings: PostingsFile, releases: number): Map<string, Postings> {
   const byWord = new Map<string, Postings>()
   postings.words.forEach((word, i) => {
     const gaps = postings.ids[i]!
+    const counts = postings.counts[i]!
     const ids = new Int32Array(gaps.length)
+    const scores = new Float64Array(gaps.length)
+    const titled = new Uint8Array(gaps.length)
     let id = -1
-    for (let j = 0; j < gaps.length; j++) ids[j] = id += gaps[j]!
-    byWord.set(word, { ids, scores: Int32Array.from(postings.scores[i]!) })
+    for (let j = 0; j < gaps.length; j++) {
+      ids[j] = id += gaps[j]!
+      scores[j] = scoreOf(counts[j]!, gaps.length, releases)
+      titled[j] = inTitle(counts[j]!) ? 1 : 0
+    }
+    byWord.set(word, { ids, scores, inTitle: titled })
   })
   return byWord
 }

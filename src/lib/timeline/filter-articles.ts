@@ -4,6 +4,8 @@ import type { TimelineSearch } from './timeline-search'
 export interface TimelineView {
   /** The releases shown, or the first of them (`total` says how many there are). */
   articles: readonly ArticleSummary[]
+  /** Their positions in the listing, in the same order. */
+  ids: readonly number[]
   total: number
   /** How many of the shown releases carry each topic: what choosing it would leave. */
   topicCounts: Map<string, number>
@@ -20,6 +22,7 @@ export function isFiltered(search: TimelineSearch): boolean {
 export function latestView(head: ArchiveHead): TimelineView {
   return {
     articles: head.latest,
+    ids: head.latest.map((_, i) => i),
     total: head.total,
     topicCounts: new Map(head.topics.filter((t) => t.count > 0).map((t) => [t.slug, t.count])),
     categoryCounts: new Map(head.categories.map((c) => [c.slug, c.count])),

@@ -124,6 +124,7 @@ export function filterArticles(
   const end = search.from === undefined ? days.length : firstOnOrBefore(days, dateToDay(search.from) - 1)
 
   const shown: ArticleSummary[] = []
+  const ids: number[] = []
   const topicCounts = new Int32Array(topicSlugs.length)
   const categoryCounts = new Int32Array(categorySlugs.length)
   const consider = (i: number) => {
@@ -134,6 +135,7 @@ export function filterArticles(
     categoryCounts[c]! += 1
     if (category !== -1 && c !== category) return
     shown.push(articles[i]!)
+    ids.push(i)
     for (let w = 0; w < words; w++) {
       for (let bits = topicBits[offset + w]!; bits !== 0; bits &= bits - 1) {
         topicCounts[w * 32 + 31 - Math.clz32(bits & -bits)]! += 1
@@ -149,7 +151,7 @@ export function filterArticles(
   } else {
     for (let i = first; i < end; i++) consider(i)
   }
-  return { articles: shown, total: shown.length, topicCounts: toCounts(topicCounts, topicSlugs), categoryCounts: toCounts(categoryCounts, categorySlugs) }
+  return { articles: shown, ids, total: shown.length, topicCounts: toCounts(topicCounts, topicSlugs), categoryCounts: toCounts(categoryCounts, categorySlugs) }
 }
 
 function toCounts(counts: Int32Array, slugs: readonly string[]): Map<string, number> {

@@ -81,36 +81,30 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
     [visible, byRelevance],
   )
   // Each shown release marked with what it matched: the engine's own words, so no body is re-read.
-  const matched = useMemo(() => {
-    const words = new Map<string, Set<string>>()
-    if (!result || !engine.data || !listing) return words
-    const shownSlugs = new Set(visible.map((a) => a.slug))
-    const { ids } = result.hits
-    for (let i = 0; i < ids.length; i++) {
-      const { slug } = listing.articles[ids[i]!]!
-      if (shownSlugs.has(slug)) words.set(slug, engine.data.wordsOfHit(result.hits, i))
-    }
-    return words
-  }, [result, engine.data, listing, visible])
+  const hitPositions = useMemo(() => (result ? new Map(Array.from(result.hits.ids, (id, i) => [id, i])) : undefined), [result])
+  const summaryMarks = useMemo(() => {
+    const bySlug = new Map<string, Marked>()
+    if (!result || !hitPositions || !engine.data || !view) return bySlug
+    visible.forEach((article, k) => {
+      const at = hitPositions.get(view.ids[k]!)
+      if (at !== undefined) bySlug.set(article.slug, engine.data.mark(article, engine.data.wordsOfHit(result.hits, at)))
+    })
+    return bySlug
+  }, [result, hitPositions, engine.data, view, visible])
   // A result whose summary does not hold the words gets its excerpt from its body: its page is
   // fetched (and is then ready to open).
-  const withoutExcerpt = useMemo(
-    () =>
-      engine.data
-        ? visible.filter((a) => matched.has(a.slug) && engine.data.mark(a, matched.get(a.slug)!).excerpt.ranges.length === 0)
-        : [],
-    [visible, matched, engine.data],
-  )
+  const withoutExcerpt = useMemo(() => visible.filter((a) => summaryMarks.get(a.slug)?.excerpt.ranges.length === 0), [visible, summaryMarks])
   const bodies = useQueries({ queries: withoutExcerpt.map((a) => articleQuery(a.slug)), combine: bodiesBySlug })
   const matches = useMemo(() => {
-    const bySlug = new Map<string, Marked>()
-    if (!engine.data) return bySlug
-    for (const article of visible) {
-      const words = matched.get(article.slug)
-      if (words) bySlug.set(article.slug, engine.data.mark(article, words, bodies.get(article.slug)))
-    }
+    if (bodies.size === 0 || !result || !hitPositions || !engine.data || !view) return summaryMarks
+    const bySlug = new Map(summaryMarks)
+    visible.forEach((article, k) => {
+      const body = bodies.get(article.slug)
+      const at = hitPositions.get(view.ids[k]!)
+      if (body !== undefined && at !== undefined) bySlug.set(article.slug, engine.data.mark(article, engine.data.wordsOfHit(result.hits, at), body))
+    })
     return bySlug
-  }, [visible, matched, bodies, engine.data])
+  }, [summaryMarks, bodies, result, hitPositions, engine.data, view, visible])
   const waiting = !view || (Boolean(address.q) && !hits)
   const corrections = useAddressCorrections()
   const topic = index.topics.find((t) => t.slug === pinnedTopic)
