@@ -25,6 +25,27 @@ test('typing a query shows highlighted results and puts the query in the address
   await expect(box).toHaveValue('')
 })
 
+test('on a fresh visit, typing at a typist’s pace keeps every letter and shows highlighted results', async ({ page, archive }) => {
+  const holding = archive.articles.filter((a) => /\blithium/i.test(`${a.title} ${a.paragraphs.join(' ')}`))
+  test.skip(holding.length === 0, 'no release mentions lithium')
+  await page.goto('/')
+  const box = page.getByRole('searchbox', { name: 'Search releases' })
+  await box.click()
+  // Real key presses, about eleven a second, as a fast typist types: no letter may be lost while
+  // the search loads its index.
+  for (const key of 'lithium') {
+    await page.keyboard.press(key)
+    await page.waitForTimeout(90)
+  }
+  await expect(box).toHaveValue('lithium')
+  await expect(page).toHaveURL('/?q=lithium')
+  await expect(results(page).first().locator('mark').first()).toHaveText(/^lithium/i)
+  const status = page.locator('main [data-result-count]')
+  await expect(status).toContainText('found for “lithium”')
+  const found = Number((await status.textContent())!.replace(/,/g, '').match(/\d+/)![0])
+  expect(found).toBeGreaterThanOrEqual(holding.length)
+})
+
 test('a search address opened in a fresh page shows the same results', async ({ page, browser }) => {
   await page.goto('/?q=airbus')
   await expect(results(page).first()).toBeVisible()
