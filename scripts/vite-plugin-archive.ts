@@ -18,7 +18,7 @@ import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
 import { toArticle } from '../src/pipeline/article.ts'
 import { createSearchIndex } from '../src/pipeline/search-index.ts'
 import { SEARCH_FOLDER, TEXTS_FILE } from '../src/lib/search/index-format.ts'
-import { toHead, toListing } from '../src/pipeline/archive-files.ts'
+import { searchListingFiles, toHead, toListing } from '../src/pipeline/archive-files.ts'
 import { articlePageData, pageDataScript } from '../src/lib/page-data.ts'
 import { escapeHtml } from './page-document.ts'
 import type { ArchiveHead } from '../src/pipeline/types.ts'
@@ -85,20 +85,24 @@ async function writeDataFiles(outDir: string, data: BuiltData) {
     pipeline(Readable.from(pieces), createGzip(), createWriteStream(join(folder, name)))
   // Compressed on libuv's threads while the pages are written.
   const writes = [packed('listing.json.gz', [data.listingJson]), packed(`${SEARCH_FOLDER}${TEXTS_FILE}`, searchTexts(data.archive))]
-  for (const [file, text] of searchIndex(data.archive).files()) {
+  for (const [file, text] of searchFiles(data.archive)) {
     const path = join(folder, SEARCH_FOLDER, file)
     writes.push(file.endsWith('.gz') ? gzipAsync(text).then((bytes) => writeFile(path, bytes)) : writeFile(path, text))
   }
   await Promise.all(writes)
 }
 
-/** The search index of the archive's releases (src/pipeline/search-index.ts). */
-function searchIndex(archive: IndexedArchive) {
+/**
+ * The search's files but the texts: the index of the archive's releases
+ * (src/pipeline/search-index.ts) and its copy of the listing, in files a search fetches by need.
+ */
+function* searchFiles(archive: IndexedArchive): Generator<[string, string]> {
   const builder = createSearchIndex()
   archive.index.articles.forEach((article, i) => {
     builder.add(article.title, archive.body(i))
   })
-  return builder
+  yield* builder.files()
+  yield* searchListingFiles(toListing(archive.index))
 }
 
 /**
@@ -267,7 +271,7 @@ function serveFromMemory(server: ViteDevServer, base: string, data: () => BuiltD
     const path = decodeURIComponent((req.url ?? '').split('?')[0]!).slice(base.length - 1)
     const { archive, dataPath, headJson, listingJson } = data()
     const searchFile = path.startsWith(`/${dataPath}${SEARCH_FOLDER}`) ? path.slice(`/${dataPath}${SEARCH_FOLDER}`.length) : undefined
-    if (searchFile !== undefined && !indexes.has(archive)) indexes.set(archive, new Map(searchIndex(archive).files()))
+    if (searchFile !== undefined && !indexes.has(archive)) indexes.set(archive, new Map(searchFiles(archive)))
     const files: Record<string, () => string | undefined> = {
       [`/${dataPath}head.json`]: () => headJson,
       // Sent unpacked, which the app reads as well.

@@ -1,5 +1,6 @@
 // The two shapes the reader fetches the listing in: a head for the first screen, whatever the
 // archive's size, and the full listing in columns, fetched when a view needs more than the head.
+import { FACETS_FILE, type FacetsFile, type SummariesFile, summariesFile, summariesPerFile } from '../lib/search/index-format.ts'
 import type { ArchiveHead, ArchiveIndex, ArchiveListing, ArticleSummary } from './types.ts'
 
 /** Releases the timeline shows at a time; the head holds the first of them. */
@@ -60,4 +61,29 @@ export function fromListing(listing: ArchiveListing, head: Pick<ArchiveHead, 'to
       ...(twin >= 0 ? { twin: listing.slugs[twin]! } : {}),
     }
   })
+}
+
+/**
+ * The search's own copy of the listing (src/lib/search/index-format.ts): summaries a run of
+ * releases a file, for the results a search shows, and the facets, for its counts.
+ */
+export function* searchListingFiles(listing: ArchiveListing): Generator<[string, string]> {
+  const { slugs } = listing
+  const perFile = summariesPerFile(slugs.length)
+  for (let start = 0, n = 0; start < slugs.length; start += perFile, n++) {
+    const end = Math.min(slugs.length, start + perFile)
+    const file: SummariesFile = {
+      slugs: slugs.slice(start, end),
+      titles: listing.titles.slice(start, end),
+      excerpts: listing.excerpts.slice(start, end),
+      days: listing.days.slice(start, end),
+      categories: listing.categories.slice(start, end),
+      topics: listing.topics.slice(start, end),
+      readingMinutes: listing.readingMinutes.slice(start, end),
+      twins: listing.twins.slice(start, end).map((twin) => (twin >= 0 ? slugs[twin]! : '')),
+    }
+    yield [summariesFile(n), JSON.stringify(file)]
+  }
+  const facets: FacetsFile = { categories: listing.categories, topics: listing.topics }
+  yield [FACETS_FILE, JSON.stringify(facets)]
 }

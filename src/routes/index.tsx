@@ -6,10 +6,11 @@ import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
 
 export const Route = createFileRoute('/')({
   validateSearch: validateTimelineSearch,
-  loaderDeps: ({ search }) => ({ filtered: isFiltered(search) }),
-  // The newest releases need the head only; a filtered view needs the whole listing.
-  loader: ({ context: { queryClient }, deps: { filtered } }) =>
-    filtered ? queryClient.query(archiveListingQuery()) : queryClient.query(archiveHeadQuery()),
+  // A search alone is shown from the search's own files (src/lib/search/search-queries.ts).
+  loaderDeps: ({ search }) => ({ listing: isFiltered({ ...search, q: undefined }) }),
+  // The newest releases and a search need the head only; a filtered view needs the whole listing.
+  loader: ({ context: { queryClient }, deps: { listing } }) =>
+    listing ? queryClient.query(archiveListingQuery()) : queryClient.query(archiveHeadQuery()),
   head: () => ({ meta: [{ title: 'MOTIE press releases' }] }),
   component: TimelineRoute,
 })

@@ -1,16 +1,11 @@
-import { Link } from '@tanstack/react-router'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+import { QuietLink } from './quiet-link'
 
 /** A topic's name as a link to its timeline, keeping the other filters of the current view. */
 export function TopicTag({ slug, label, search }: { slug: string; label: string; search?: TimelineSearch }) {
   return (
-    <Link
-      to="/topics/$topic"
-      params={{ topic: slug }}
-      search={{ ...search, topic: undefined }}
-      className="tag"
-    >
+    <QuietLink options={{ to: '/topics/$topic', params: { topic: slug }, search: { ...search, topic: undefined } }} className="tag">
       {label}
-    </Link>
+    </QuietLink>
   )
 }

@@ -10,8 +10,53 @@
 // - `postings-<n>.json.gz`: for a run of words in sorted order, which releases hold each word,
 //   with a score for each.
 // - `texts.json.gz`: every release's title and body, fetched only to check a quoted phrase.
+// - `summaries-<n>.json.gz`: what the timeline shows of each release, a run of ids a file, so the
+//   results of a search are shown without the whole listing.
+// - `facets.json.gz`: each release's category and topics, for the counts beside the filters.
 
 export const SEARCH_FOLDER = 'search/'
+
+/** Releases in one summaries file: about 400 files for a large archive, never under 100 releases a file. */
+export function summariesPerFile(releases: number): number {
+  return Math.max(100, Math.ceil(releases / 400))
+}
+
+/**
+ * A run of releases as the timeline shows them, ids `n × per file` onwards: the listing's columns
+ * (`ArchiveListing`), with each twin as its slug ('' for none).
+ */
+export interface SummariesFile {
+  slugs: string[]
+  titles: string[]
+  excerpts: string[]
+  days: number[]
+  categories: number[]
+  topics: number[][]
+  readingMinutes: number[]
+  twins: string[]
+}
+
+/** Every release's category and topics (positions in the head's lists), in id order. */
+export interface FacetsFile {
+  categories: number[]
+  topics: number[][]
+}
+
+/** One release of a summaries file, with its id. */
+export interface SummaryRow {
+  id: number
+  slug: string
+  title: string
+  excerpt: string
+  day: number
+  category: number
+  topics: number[]
+  readingMinutes: number
+  twin: string
+}
+
+export const summariesFile = (n: number) => `summaries-${n}.json.gz`
+export const FACETS_FILE = 'facets.json.gz'
 
 export interface SearchManifest {
   /** Releases indexed; a release's id is its position in the listing. */

@@ -47,8 +47,11 @@ export function parseQuery(query: string): ParsedQuery {
  * every first keystroke slow, for results nobody reads ("l" → every release).
  */
 export function matchesAsPrefix(words: readonly string[], i: number, typing: boolean): boolean {
-  return typing && i === words.length - 1 && words[i]!.length >= 3
+  return typing && i === words.length - 1 && words[i]!.length >= PREFIX_FROM
 }
+
+/** The letters a word being typed needs before it matches as a prefix. */
+export const PREFIX_FROM = 3
 
 /** One typo in a longer word: "lithum" finds lithium, "Airbas" finds Airbus; short words must be exact. */
 export function fuzziness(word: string): 1 | false {

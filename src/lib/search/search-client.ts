@@ -1,44 +1,77 @@
-// The page's side of the search: a worker (search-worker.ts) answers the queries, and the page
-// marks what the results matched. Loaded with the first search, never with the timeline.
+// The page's side of the search: a worker (search-worker.ts) answers the queries and reads the
+// summaries of the releases shown, and the page marks what the results matched. Loaded with the
+// first search, never with the timeline.
+import { dayToDate } from '@/pipeline/archive-files'
+import type { ArchiveHead, ArticleSummary } from '@/pipeline/types'
 import { markRelease } from './highlight'
 import { type PackedHits, wordsOfHit } from './packed-hits'
-import type { WorkerReply, WorkerRequest } from './search-worker'
+import type { FacetCounts } from './search-engine'
+import type { Question, WorkerReply, WorkerRequest } from './search-worker'
 
-/** The search engine as the page sees it: queries answered by its worker, in the order sent. */
+/** What a query found: the releases, best first, and how many of them carry each facet. */
+export interface Found {
+  hits: PackedHits
+  counts: FacetCounts
+}
+
+/** The search engine as the page sees it: queries answered by its worker. */
 export interface SearchClient {
-  search(query: string): Promise<PackedHits>
+  search(query: string): Promise<Found>
+  /** What the timeline shows of these releases (positions in the listing), in the order given. */
+  summaries(ids: number[], head: Pick<ArchiveHead, 'categories' | 'topics'>): Promise<ArticleSummary[]>
   /** The words hit `i` of a result matched. */
   wordsOfHit: typeof wordsOfHit
   mark: typeof markRelease
 }
 
+interface Pending {
+  resolve: (reply: WorkerReply) => void
+  reject: (error: Error) => void
+}
+
 export function startSearch(folder: string): SearchClient {
   const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'search' })
-  const waiting = new Map<number, { resolve: (hits: PackedHits) => void; reject: (error: Error) => void }>()
+  const waiting = new Map<number, Pending>()
   let next = 0
-  const send = (request: WorkerRequest) => {
-    worker.postMessage(request)
-  }
   worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
     const pending = waiting.get(data.id)
     waiting.delete(data.id)
     if ('error' in data) pending?.reject(new Error(data.error))
-    else pending?.resolve(data.hits)
+    else pending?.resolve(data)
   }
   worker.onerror = (event) => {
     for (const pending of waiting.values()) pending.reject(new Error(event.message || 'The search could not start.'))
     waiting.clear()
   }
-  send({ type: 'start', folder })
-  send({ type: 'warm' })
+  const ask = (question: Question) =>
+    new Promise<WorkerReply>((resolve, reject) => {
+      const id = next++
+      waiting.set(id, { resolve, reject })
+      worker.postMessage({ ...question, id } satisfies WorkerRequest)
+    })
+  worker.postMessage({ type: 'start', folder } satisfies WorkerRequest)
+  worker.postMessage({ type: 'warm' } satisfies WorkerRequest)
   return {
     mark: markRelease,
     wordsOfHit,
-    search: (query) =>
-      new Promise((resolve, reject) => {
-        const id = next++
-        waiting.set(id, { resolve, reject })
-        send({ type: 'search', id, query })
-      }),
+    search: async (query) => {
+      const reply = await ask({ type: 'search', query })
+      if (!('hits' in reply)) throw new Error('The search answered something else.')
+      return { hits: reply.hits, counts: reply.counts }
+    },
+    summaries: async (ids, head) => {
+      const reply = await ask({ type: 'summaries', ids })
+      if (!('summaries' in reply)) throw new Error('The search answered something else.')
+      return reply.summaries.map((row) => ({
+        slug: row.slug,
+        date: dayToDate(row.day),
+        category: head.categories[row.category]?.slug ?? '',
+        title: row.title,
+        excerpt: row.excerpt,
+        topics: row.topics.flatMap((t) => head.topics[t]?.slug ?? []),
+        readingMinutes: row.readingMinutes,
+        ...(row.twin ? { twin: row.twin } : {}),
+      }))
+    },
   }
 }

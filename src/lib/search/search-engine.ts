@@ -4,6 +4,8 @@
 // above one that only mentions them in its body. It fetches only the files a query's words need.
 // In the browser it runs in a worker (search-worker.ts); the tests run it as it is.
 import {
+  FACETS_FILE,
+  type FacetsFile,
   initialOf,
   inTitle,
   MANIFEST_FILE,
@@ -14,11 +16,15 @@ import {
   secondOf,
   secondsFile,
   shardOf,
+  type SummariesFile,
+  summariesFile,
+  summariesPerFile,
+  type SummaryRow,
   TEXTS_FILE,
   type TextsFile,
   wordsFile,
 } from './index-format'
-import { fuzziness, matchesAsPrefix, parseQuery, tokenize, withinOneEdit } from './query'
+import { fuzziness, matchesAsPrefix, parseQuery, PREFIX_FROM, tokenize, withinOneEdit } from './query'
 
 export interface SearchHit {
   /** Position of the release in the archive index. */
@@ -134,11 +140,20 @@ export function createSearchEngine(load: LoadFile) {
     return byRelease
   }
 
+  async function prefetch(manifest: SearchManifest, start: string) {
+    const answers = await candidates(manifest, start, true).catch(() => new Map<string, number>())
+    for (const n of new Set([...answers.keys()].map((w) => shardOf(manifest, w)))) shard(n).catch(() => undefined)
+  }
+
   async function search(query: string): Promise<SearchHit[]> {
     const { words, phrases, typing } = parseQuery(query)
     if (words.length === 0) return []
     const manifest = await file<SearchManifest>(MANIFEST_FILE)
     if (manifest.releases === 0) return []
+    // A word being typed matches as a prefix from its third letter: at its second, the postings of
+    // the words it begins are fetched ahead, so the third letter's answer waits for no download.
+    const last = words[words.length - 1]!
+    if (typing && last.length === PREFIX_FROM - 1) void prefetch(manifest, last)
     const perWord = await Promise.all(words.map((word, i) => lookUp(manifest, word, matchesAsPrefix(words, i, typing))))
     // Every word must match: the releases of the rarest word, kept where every other word is found.
     const [rarest, ...others] = [...perWord].sort((a, b) => a.size - b.size)
@@ -179,15 +194,60 @@ export function createSearchEngine(load: LoadFile) {
     return pair
   }
 
+  /** What the timeline shows of these releases, in the order given, from the summaries files they are in. */
+  async function summaries(ids: readonly number[]): Promise<SummaryRow[]> {
+    const { releases } = await file<SearchManifest>(MANIFEST_FILE)
+    const perFile = summariesPerFile(releases)
+    const numbers = [...new Set(ids.map((id) => Math.floor(id / perFile)))]
+    const files = new Map(await Promise.all(numbers.map(async (n) => [n, await file<SummariesFile>(summariesFile(n))] as const)))
+    return ids.map((id) => {
+      const f = files.get(Math.floor(id / perFile))!
+      const i = id % perFile
+      return {
+        id,
+        slug: f.slugs[i]!,
+        title: f.titles[i]!,
+        excerpt: f.excerpts[i]!,
+        day: f.days[i]!,
+        category: f.categories[i]!,
+        topics: f.topics[i]!,
+        readingMinutes: f.readingMinutes[i]!,
+        twin: f.twins[i]!,
+      }
+    })
+  }
+
+  /** How many of these releases carry each category and each topic (positions in the head's lists). */
+  async function counts(ids: Iterable<number>): Promise<FacetCounts> {
+    const facets = await file<FacetsFile>(FACETS_FILE)
+    const categories: number[] = []
+    const topics: number[] = []
+    for (const id of ids) {
+      const c = facets.categories[id]!
+      categories[c] = (categories[c] ?? 0) + 1
+      for (const t of facets.topics[id]!) topics[t] = (topics[t] ?? 0) + 1
+    }
+    // Sparse where no release had a position: holes count 0.
+    const dense = (counts: (number | undefined)[]) => Array.from(counts, (n) => n ?? 0)
+    return { categories: dense(categories), topics: dense(topics) }
+  }
+
   /** Fetches what the first query will need whatever it is, while the reader starts typing. */
   function warm() {
     file<SearchManifest>(MANIFEST_FILE).catch(() => undefined)
+    file<FacetsFile>(FACETS_FILE).catch(() => undefined)
   }
 
-  return { search, warm }
+  return { search, summaries, counts, warm }
 }
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>
+
+/** How many releases carry each category and each topic, by position in the head's lists. */
+export interface FacetCounts {
+  categories: number[]
+  topics: number[]
+}
 
 /** A postings file as lookups: each word's release ids, from their differences, and their scores. */
 function decode(postings: PostingsFile, releases: number): Map<string, Postings> {

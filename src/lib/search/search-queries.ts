@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import { dataUrl } from '@/lib/archive-queries'
+import { archiveHeadQuery, dataUrl } from '@/lib/archive-queries'
+import type { TimelineView } from '@/lib/timeline/filter-articles'
 import { SEARCH_FOLDER } from './index-format'
 
 /**
@@ -21,8 +22,50 @@ export const searchEngineQuery = () =>
 export const searchQuery = (query: string) =>
   queryOptions({
     queryKey: ['search', dataUrl(''), query],
-    queryFn: async ({ client }) => ({ query, hits: await (await client.query(searchEngineQuery())).search(query) }),
+    queryFn: async ({ client }) => ({ query, ...(await (await client.query(searchEngineQuery())).search(query)) }),
     staleTime: 'static',
     // Typed arrays: keep the one copy, never compare it element by element.
+    structuralSharing: false,
+  })
+
+/**
+ * What the timeline shows of the releases a search found, read from the search's own summaries:
+ * a search shows its results without the whole listing.
+ */
+export const searchSummariesQuery = (ids: readonly number[]) =>
+  queryOptions({
+    queryKey: ['search-summaries', dataUrl(''), ids.join(' ')],
+    queryFn: async ({ client }) => {
+      const [engine, head] = await Promise.all([client.query(searchEngineQuery()), client.query(archiveHeadQuery())])
+      return engine.summaries([...ids], head)
+    },
+    staleTime: 'static',
+  })
+
+/**
+ * A search's page of the timeline, when the address holds nothing but the query: the releases
+ * found (the first `shown`, best first or newest first), their summaries and the counts beside
+ * the filters, all from the search's own files. The whole listing is never needed for it.
+ */
+export const searchViewQuery = (query: string, sort: 'date' | undefined, shown: number) =>
+  queryOptions({
+    queryKey: ['search-view', dataUrl(''), query, sort ?? 'relevance', shown],
+    queryFn: async ({ client }) => {
+      const [found, head] = await Promise.all([client.query(searchQuery(query)), client.query(archiveHeadQuery())])
+      const order = sort === 'date' ? Int32Array.from(found.hits.ids).sort() : found.hits.ids
+      const ids = Array.from(order.subarray(0, shown))
+      const articles = ids.length === 0 ? [] : await client.query(searchSummariesQuery(ids))
+      const counted = (counts: number[], facets: readonly { slug: string }[]) =>
+        new Map(counts.flatMap((n, i) => (n > 0 && facets[i] ? [[facets[i].slug, n] as const] : [])))
+      const view: TimelineView = {
+        articles,
+        ids,
+        total: found.hits.ids.length,
+        topicCounts: counted(found.counts.topics, head.topics),
+        categoryCounts: counted(found.counts.categories, head.categories),
+      }
+      return { found, view }
+    },
+    staleTime: 'static',
     structuralSharing: false,
   })

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { Link, useLocation, useNavigate } from '@tanstack/react-router'
 import { prefetchListing } from '@/lib/archive-queries'
-import { useId, useMemo, useState } from 'react'
+import { memo, useId, useMemo, useState } from 'react'
 import { topicGroups } from '@/lib/archive-facets'
 import type { ArchiveHead } from '@/pipeline/types'
 import { quickRanges, type TimelineView } from '@/lib/timeline/filter-articles'
@@ -17,11 +17,13 @@ interface FilterPanelProps {
 const field = 'field px-2 py-1.5'
 const legend = 'text-sm font-semibold text-slate-800 dark:text-slate-200'
 
-export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
+// Re-rendered only when its view or the filters in the address change.
+export const FilterPanel = memo(function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
   // The controls show the reader's choice at once, from the address being loaded; the list and the
   // counts follow when its data is there (the first filter fetches the whole listing).
-  const loading = useLocation({ select: (location) => location.search })
-  const search = useMemo(() => validateTimelineSearch(loading), [loading])
+  // Read without the query: a key typed into the search box re-renders none of the filters.
+  const loading = useLocation({ select: (location) => JSON.stringify({ ...location.search, q: undefined }) })
+  const search = useMemo(() => validateTimelineSearch(JSON.parse(loading) as Record<string, unknown>), [loading])
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const startListing = () => {
@@ -29,7 +31,8 @@ export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
   }
   const [open, setOpen] = useState(false)
   const panelId = useId()
-  const go = (next: TimelineSearch) => void navigate({ to: '.', search: next })
+  // The query, and anything else the address holds, stays as it is.
+  const go = (change: Partial<TimelineSearch>) => void navigate({ to: '.', search: (previous: TimelineSearch) => ({ ...previous, ...change }) })
   const selected = search.topic ?? []
   const groups = useMemo(() => topicGroups(index), [index])
   // Depends on the archive only: computed once, not on every click or keystroke.
@@ -60,7 +63,7 @@ export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
             name="category"
             value={search.category ?? ''}
             onChange={(event) => {
-              go({ ...search, category: event.target.value || undefined })
+              go({ category: event.target.value || undefined })
             }}
             className={`${field} mt-1 block w-full`}
           >
@@ -85,7 +88,7 @@ export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
                 min={oldest}
                 max={newest}
                 onCommit={(value) => {
-                  go({ ...search, [edge]: value })
+                  go({ [edge]: value })
                 }}
               />
             ))}
@@ -97,7 +100,7 @@ export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
                 <li key={range.label}>
                   <Link
                     to="."
-                    search={{ ...search, from: range.from, to: range.to }}
+                    search={(previous: TimelineSearch) => ({ ...previous, from: range.from, to: range.to })}
                     aria-current={current ? 'true' : undefined}
                     className="text-blue-700 underline hover:no-underline aria-[current]:font-semibold aria-[current]:no-underline dark:text-blue-300"
                   >
@@ -133,7 +136,7 @@ export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
                             checked={checked}
                             onChange={() => {
                               const next = checked ? selected.filter((s) => s !== topic.slug) : [...selected, topic.slug]
-                              go({ ...search, topic: next.length ? next : undefined })
+                              go({ topic: next.length ? next : undefined })
                             }}
                             className="size-4 shrink-0 accent-blue-700"
                           />
@@ -153,7 +156,7 @@ export function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
       </div>
     </aside>
   )
-}
+})
 
 interface DateFieldProps {
   /** The address parameter it sets. */

@@ -1,6 +1,6 @@
 import { memo } from 'react'
-import { Link } from '@tanstack/react-router'
 import { HighlightedText } from '@/components/ui/highlighted-text'
+import { QuietLink } from '@/components/ui/quiet-link'
 import { TopicTag } from '@/components/ui/topic-tag'
 import { topicLabel } from '@/lib/archive-facets'
 import { formatDate } from '@/lib/format'
@@ -30,15 +30,17 @@ export const TimelineEntry = memo(function TimelineEntry({ article, index, searc
         {article.twin && <> · has a companion release</>}
       </p>
       <h3 className="mt-1 text-lg leading-snug font-semibold">
-        <Link
-          to="/articles/$slug"
-          params={{ slug: article.slug }}
-          state={{ timeline: { ...(pinnedTopic ? { topic: pinnedTopic } : {}), search: { ...search }, ...(shown ? { shown } : {}) } }}
+        <QuietLink
+          options={{
+            to: '/articles/$slug',
+            params: { slug: article.slug },
+            state: { timeline: { ...(pinnedTopic ? { topic: pinnedTopic } : {}), search: { ...search }, ...(shown ? { shown } : {}) } },
+          }}
           data-timeline-entry=""
           className="title-link"
         >
           <HighlightedText text={article.title} ranges={marked?.title ?? []} />
-        </Link>
+        </QuietLink>
       </h3>
       <p className="mt-1 max-w-prose text-slate-700 dark:text-slate-300">
         {marked ? <HighlightedText text={marked.excerpt.text} ranges={marked.excerpt.ranges} /> : article.excerpt}

@@ -4,7 +4,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { archiveHeadQuery, archiveListingQuery, articleQuery, prefetchListing } from '@/lib/archive-queries'
 import { formatNumber, plural } from '@/lib/format'
 import type { Marked } from '@/lib/search/highlight'
-import { searchEngineQuery, searchQuery } from '@/lib/search/search-queries'
+import { searchEngineQuery, searchQuery, searchViewQuery } from '@/lib/search/search-queries'
 import { groupByMonth, isFiltered, latestView } from '@/lib/timeline/filter-articles'
 import { useAddressCorrections } from '@/lib/timeline/timeline-address'
 import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
@@ -16,6 +16,8 @@ import { TimelineEntry } from './timeline-entry'
 import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 
 const ANNOUNCE_AFTER_TYPING_MS = 600
+/** Fetching the bodies of the shown results waits for the typing to pause this long. */
+const BODIES_AFTER_TYPING_MS = 250
 
 /** `text`, once it has stayed the same for `delay` milliseconds. */
 function useSettledText(text: string, delay: number): string {
@@ -55,24 +57,41 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   // "Show more" lives in this tab's history, which the prerendered page cannot know: applied once hydrated.
   const shownInHistory = useLocation({ select: (location) => location.state.shown })
   const shown = (useHydrated() ? shownInHistory : undefined) ?? PAGE_SIZE
+  // The list shows the answer it has: a key typed changes nothing in it until the answer comes.
+  const filters = useSameValue({ ...address, q: undefined })
+  // A search alone is shown from the search's own files; with a filter too, from the whole listing.
+  const onlySearch = Boolean(address.q) && !pinnedTopic && !isFiltered(filters)
   // The newest releases come with the head; anything else needs the whole listing, which the
   // route's loader (or "Show more") has fetched before this renders.
-  const whole = isFiltered(address) || Boolean(pinnedTopic) || Math.min(shown, index.total) > index.latest.length
+  const whole = !onlySearch && (isFiltered(address) || Boolean(pinnedTopic) || Math.min(shown, index.total) > index.latest.length)
+  // Used once loaded, even for a search alone.
   const listing = useQuery({ ...archiveListingQuery(), enabled: whole }).data
+  const fromSearch = onlySearch && !listing
   // The search engine starts only once there is something to search: the timeline never waits for
   // it. While the next letter's answer is on its way, the last answer stays on screen.
   const engine = useQuery({ ...searchEngineQuery(), enabled: Boolean(address.q) })
-  const searched = useQuery({ ...searchQuery(address.q ?? ''), enabled: Boolean(address.q), placeholderData: keepPreviousData })
+  const searched = useQuery({ ...searchQuery(address.q ?? ''), enabled: Boolean(address.q) && !fromSearch, placeholderData: keepPreviousData })
+  const searchedView = useQuery({
+    ...searchViewQuery(address.q ?? '', address.sort, shown),
+    enabled: fromSearch,
+    placeholderData: keepPreviousData,
+  })
   // An answer is shown in a render that the next key may interrupt, so typing never waits for it.
-  const answer = useDeferredValue(address.q ? searched.data : undefined)
+  const answer = useDeferredValue(address.q ? (fromSearch ? searchedView.data?.found : searched.data) : undefined)
+  const answerView = useDeferredValue(fromSearch ? searchedView.data?.view : undefined)
   const result = address.q ? answer : undefined
   const hits = result?.hits.ids
-  // The list shows the answer it has: a key typed changes nothing in it until the answer comes.
-  const filters = useSameValue({ ...address, q: undefined })
   const search = useMemo(() => (result ? { ...filters, q: result.query } : filters), [filters, result])
   const view = useMemo(
-    () => (!whole ? latestView(index) : listing ? listing.view(search, pinnedTopic, hits) : undefined),
-    [whole, index, listing, search, pinnedTopic, hits],
+    () =>
+      fromSearch
+        ? answerView
+        : !whole && !address.q
+          ? latestView(index)
+          : listing
+            ? listing.view(search, pinnedTopic, hits)
+            : undefined,
+    [fromSearch, answerView, whole, address.q, index, listing, search, pinnedTopic, hits],
   )
   const byRelevance = Boolean(hits) && search.sort !== 'date'
   const visible = useMemo(() => view?.articles.slice(0, shown) ?? [], [view, shown])
@@ -92,8 +111,12 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
     return bySlug
   }, [result, hitPositions, engine.data, view, visible])
   // A result whose summary does not hold the words gets its excerpt from its body: its page is
-  // fetched (and is then ready to open).
-  const withoutExcerpt = useMemo(() => visible.filter((a) => summaryMarks.get(a.slug)?.excerpt.ranges.length === 0), [visible, summaryMarks])
+  // fetched (and is then ready to open), once typing has paused on the answer.
+  const settledQuery = useSettledText(result?.query ?? '', BODIES_AFTER_TYPING_MS)
+  const withoutExcerpt = useMemo(
+    () => (settledQuery === result?.query ? visible.filter((a) => summaryMarks.get(a.slug)?.excerpt.ranges.length === 0) : []),
+    [settledQuery, result, visible, summaryMarks],
+  )
   const bodies = useQueries({ queries: withoutExcerpt.map((a) => articleQuery(a.slug)), combine: bodiesBySlug })
   const matches = useMemo(() => {
     if (bodies.size === 0 || !result || !hitPositions || !engine.data || !view) return summaryMarks
@@ -111,7 +134,7 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   const total = topic ? topic.count : index.total
   const filtered = isFiltered(search)
   const found = view?.total ?? 0
-  const count = engine.isError || searched.isError
+  const count = engine.isError || searched.isError || searchedView.isError
     ? 'The search could not be loaded. Check the connection and reload the page.'
     : !view
       ? 'Loading the archive…'
@@ -126,7 +149,9 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
 
   const showMore = async () => {
     const firstNew = visible.length
-    await queryClient.query(archiveListingQuery())
+    // The next releases: a search alone reads their summaries, anything else the whole listing.
+    if (fromSearch && address.q) await queryClient.query(searchViewQuery(address.q, address.sort, shown + PAGE_SIZE))
+    else await queryClient.query(archiveListingQuery())
     await navigate({
       to: '.',
       search: (previous) => previous,
@@ -136,7 +161,15 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
     })
     // Keyboard and screen reader users go on where the new releases begin; the button may be
     // gone once the last of them is shown.
-    document.querySelectorAll<HTMLElement>('[data-timeline-entry]')[firstNew]?.focus()
+    // (The list may take a frame more: its answer is rendered as a deferred value.)
+    for (let frame = 0; frame < 10; frame++) {
+      const entry = document.querySelectorAll<HTMLElement>('[data-timeline-entry]')[firstNew]
+      if (entry) {
+        entry.focus()
+        return
+      }
+      await new Promise(requestAnimationFrame)
+    }
   }
 
   return (
