@@ -1,15 +1,25 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useId, useState } from 'react'
-import { searchEngineQuery } from '@/lib/search/search-queries'
+import { searchEngineQuery, searchQuery, searchViewQuery } from '@/lib/search/search-queries'
+import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+
+/** Runs `work` in a task of its own after the next frame is painted. */
+function afterPaint(work: () => void) {
+  requestAnimationFrame(() => {
+    setTimeout(work, 0)
+  })
+}
 
 /**
  * The search field, bound to `q` in the address. It keeps its own draft, since the router's
  * navigation is asynchronous; the first letter adds a history entry and the following ones
- * replace it, so Back leaves the search instead of stepping through every keystroke.
+ * replace it, so Back leaves the search instead of stepping through every keystroke. `alone`:
+ * whether the page shows nothing but the search (no filter, no topic page), so its results come
+ * from the search's own summaries.
  */
-export function SearchBox({ search }: { search: TimelineSearch }) {
+export function SearchBox({ search, alone }: { search: TimelineSearch; alone: boolean }) {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const id = useId()
@@ -53,10 +63,16 @@ export function SearchBox({ search }: { search: TimelineSearch }) {
             setDraft(value)
             const q = value.trim() || undefined
             setSent((previous) => [...previous, q ?? ''])
-            void navigate({
-              to: '.',
-              search: (previous: TimelineSearch) => ({ ...previous, q, sort: q ? previous.sort : undefined }),
-              replace,
+            // The search starts at once; the address (and the page it re-renders) follows once the
+            // letter is on screen, so a key never waits for the router.
+            if (q && alone) queryClient.query(searchViewQuery(q, search.sort, TIMELINE_PAGE_SIZE)).catch(() => undefined)
+            else if (q) queryClient.query(searchQuery(q)).catch(() => undefined)
+            afterPaint(() => {
+              void navigate({
+                to: '.',
+                search: (previous: TimelineSearch) => ({ ...previous, q, sort: q ? previous.sort : undefined }),
+                replace,
+              })
             })
           }}
           className="w-full max-w-xl rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"

@@ -203,7 +203,7 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
             </ul>
           </div>
         )}
-        <SearchBox search={address} />
+        <SearchBox search={address} alone={!pinnedTopic && !isFiltered(filters)} />
         <p data-result-count="" aria-hidden="true" className="muted mt-3">
           {count}
         </p>
