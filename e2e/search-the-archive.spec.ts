@@ -42,7 +42,7 @@ test('on a fresh visit, typing at a typist’s pace keeps every letter and shows
   await expect(results(page).first().locator('mark').first()).toHaveText(/^lithium/i)
   const status = page.locator('main [data-result-count]')
   await expect(status).toContainText('found for “lithium”')
-  const found = Number((await status.textContent())!.replace(/,/g, '').match(/\d+/)![0])
+  const found = Number(/\d+/.exec((await status.textContent())!.replace(/,/g, ''))![0])
   expect(found).toBeGreaterThanOrEqual(holding.length)
 })
 

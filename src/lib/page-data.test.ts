@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { readArchive } from '../pipeline/read-archive.ts'
-import { articlePageData, PAGE_DATA_ID, pageDataScript, readArticle, toArticleView } from './page-data.ts'
+import { createElement } from 'react'
+import { renderToString } from 'react-dom/server'
+import { articlePageData, bodyOfPage, PAGE_DATA_ID, pageDataScript, readArticle, toArticleView } from './page-data.ts'
 
 /** A release's page as the browser holds it: the data script and the paragraphs' text. */
 function pageOf(script: string, paragraphs: string[]): Document {
@@ -45,5 +47,22 @@ describe('a release’s page data', () => {
 
   it('is no release on a page without one', () => {
     expect(readArticle(pageOf(pageDataScript({}), []))).toBeUndefined()
+  })
+})
+
+describe('a release’s body read from its page without a DOM', () => {
+  const releases = [...readArchive('data').articles, ...readArchive('e2e/fixtures/overlapping-pages').articles]
+  const hostile = ['Tom & Jerry <b>bold</b> “quotes” don\'t', '</div><p>not a paragraph</p>', 'A < B > C &amp; &#x27;']
+
+  it('is the paragraphs as written, from the markup React writes for them', () => {
+    for (const paragraphs of [...releases.map((a) => a.paragraphs), hostile]) {
+      const body = createElement('div', { 'data-paragraphs': '', className: 'release-body' }, ...paragraphs.map((p, i) => createElement('p', { key: i }, p)))
+      const html = `<main><h1>Title</h1>${renderToString(body)}<section><p>Related</p></section></main>`
+      expect(bodyOfPage(html)).toBe(paragraphs.join(' '))
+    }
+  })
+
+  it('is undefined for a page without a body', () => {
+    expect(bodyOfPage('<!doctype html><main><p>Not found</p></main>')).toBeUndefined()
   })
 })

@@ -89,3 +89,29 @@ function fromPageData({ twin, related, newer, older, ...article }: ArticlePageDa
 export function articlePagePath(slug: string): string {
   return `articles/${encodeURIComponent(slug)}/index.html`
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
+
+/** Text of HTML markup as a reader sees it: comments and tags dropped, character references decoded. */
+function textOf(markup: string): string {
+  return markup
+    .replace(/<!--[\s\S]*?-->|<[^>]*>/g, '')
+    .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (!name.startsWith('#')) return ENTITIES[name.toLowerCase()] ?? whole
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    })
+}
+
+/**
+ * A release's body (its paragraphs joined by spaces) read from its page's markup without a DOM,
+ * as the search worker reads it to mark a result; undefined when the page holds none.
+ */
+export function bodyOfPage(html: string): string | undefined {
+  const start = /<div\b[^>]*\bdata-paragraphs\b[^>]*>/.exec(html)
+  if (!start) return undefined
+  const end = html.indexOf('</div>', start.index + start[0].length)
+  if (end === -1) return undefined
+  const inner = html.slice(start.index + start[0].length, end)
+  return [...inner.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)].map((m) => textOf(m[1]!)).join(' ')
+}

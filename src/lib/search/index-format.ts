@@ -55,6 +55,13 @@ export interface SummaryRow {
   twin: string
 }
 
+/**
+ * When no result on a page shows a match in its title or its excerpt, the bodies of this many are
+ * fetched at once (about a screen's worth), so that the reader sees what matched; otherwise the
+ * bodies wait for the typing to pause.
+ */
+export const BODIES_AT_ONCE = 5
+
 export const summariesFile = (n: number) => `summaries-${n}.json.gz`
 export const FACETS_FILE = 'facets.json.gz'
 

@@ -19,6 +19,8 @@ export interface SearchClient {
   search(query: string): Promise<Found>
   /** What the timeline shows of these releases (positions in the listing), in the order given. */
   summaries(ids: number[], head: Pick<ArchiveHead, 'categories' | 'topics'>): Promise<ArticleSummary[]>
+  /** The bodies of these releases (by slug), read from their pages; those without one are left out. */
+  bodies(slugs: string[]): Promise<Map<string, string>>
   /** The words hit `i` of a result matched. */
   wordsOfHit: typeof wordsOfHit
   mark: typeof markRelease
@@ -29,7 +31,7 @@ interface Pending {
   reject: (error: Error) => void
 }
 
-export function startSearch(folder: string): SearchClient {
+export function startSearch(folder: string, site: string): SearchClient {
   const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'search' })
   const waiting = new Map<number, Pending>()
   let next = 0
@@ -49,7 +51,7 @@ export function startSearch(folder: string): SearchClient {
       waiting.set(id, { resolve, reject })
       worker.postMessage({ ...question, id } satisfies WorkerRequest)
     })
-  worker.postMessage({ type: 'start', folder } satisfies WorkerRequest)
+  worker.postMessage({ type: 'start', folder, site } satisfies WorkerRequest)
   worker.postMessage({ type: 'warm' } satisfies WorkerRequest)
   return {
     mark: markRelease,
@@ -59,19 +61,26 @@ export function startSearch(folder: string): SearchClient {
       if (!('hits' in reply)) throw new Error('The search answered something else.')
       return { hits: reply.hits, counts: reply.counts }
     },
+    bodies: async (slugs) => {
+      const reply = await ask({ type: 'bodies', slugs })
+      if (!('bodies' in reply)) throw new Error('The search answered something else.')
+      return new Map(slugs.flatMap((slug, i) => (reply.bodies[i] == null ? [] : [[slug, reply.bodies[i]] as const])))
+    },
     summaries: async (ids, head) => {
       const reply = await ask({ type: 'summaries', ids })
       if (!('summaries' in reply)) throw new Error('The search answered something else.')
-      return reply.summaries.map((row) => ({
-        slug: row.slug,
-        date: dayToDate(row.day),
-        category: head.categories[row.category]?.slug ?? '',
-        title: row.title,
-        excerpt: row.excerpt,
-        topics: row.topics.flatMap((t) => head.topics[t]?.slug ?? []),
-        readingMinutes: row.readingMinutes,
-        ...(row.twin ? { twin: row.twin } : {}),
-      }))
+      return reply.summaries.map(
+        (row): ArticleSummary => ({
+          slug: row.slug,
+          date: dayToDate(row.day),
+          category: head.categories[row.category]?.slug ?? '',
+          title: row.title,
+          excerpt: row.excerpt,
+          topics: row.topics.flatMap((t) => head.topics[t]?.slug ?? []),
+          readingMinutes: row.readingMinutes,
+          ...(row.twin ? { twin: row.twin } : {}),
+        }),
+      )
     },
   }
 }

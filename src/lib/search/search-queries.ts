@@ -11,7 +11,11 @@ export const searchEngineQuery = () =>
   queryOptions({
     queryKey: ['search-engine', dataUrl('')],
     // The code that talks to the worker and marks the results comes with the first search.
-    queryFn: async () => (await import('./search-client')).startSearch(new URL(dataUrl(SEARCH_FOLDER), location.href).href),
+    queryFn: async () =>
+      (await import('./search-client')).startSearch(
+        new URL(dataUrl(SEARCH_FOLDER), location.href).href,
+        new URL(import.meta.env.BASE_URL, location.href).href,
+      ),
     staleTime: 'static',
     gcTime: Infinity,
     // The engine holds a live worker: compare it by identity, never copy it.
@@ -32,9 +36,9 @@ export const searchQuery = (query: string) =>
  * What the timeline shows of the releases a search found, read from the search's own summaries:
  * a search shows its results without the whole listing.
  */
-export const searchSummariesQuery = (ids: readonly number[]) =>
+export const searchSummariesQuery = (query: string, ids: readonly number[]) =>
   queryOptions({
-    queryKey: ['search-summaries', dataUrl(''), ids.join(' ')],
+    queryKey: ['search-summaries', dataUrl(''), query, ids.join(' ')],
     queryFn: async ({ client }) => {
       const [engine, head] = await Promise.all([client.query(searchEngineQuery()), client.query(archiveHeadQuery())])
       return engine.summaries([...ids], head)
@@ -54,7 +58,7 @@ export const searchViewQuery = (query: string, sort: 'date' | undefined, shown: 
       const [found, head] = await Promise.all([client.query(searchQuery(query)), client.query(archiveHeadQuery())])
       const order = sort === 'date' ? Int32Array.from(found.hits.ids).sort() : found.hits.ids
       const ids = Array.from(order.subarray(0, shown))
-      const articles = ids.length === 0 ? [] : await client.query(searchSummariesQuery(ids))
+      const articles = ids.length === 0 ? [] : await client.query(searchSummariesQuery(query, ids))
       const counted = (counts: number[], facets: readonly { slug: string }[]) =>
         new Map(counts.flatMap((n, i) => (n > 0 && facets[i] ? [[facets[i].slug, n] as const] : [])))
       const view: TimelineView = {
@@ -66,6 +70,15 @@ export const searchViewQuery = (query: string, sort: 'date' | undefined, shown: 
       }
       return { found, view }
     },
+    staleTime: 'static',
+    structuralSharing: false,
+  })
+
+/** The bodies of shown results whose summaries do not hold the words, for their excerpts: read in the worker. */
+export const resultBodiesQuery = (slugs: readonly string[]) =>
+  queryOptions({
+    queryKey: ['result-bodies', dataUrl(''), slugs.join(' ')],
+    queryFn: async ({ client }) => (await client.query(searchEngineQuery())).bodies([...slugs]),
     staleTime: 'static',
     structuralSharing: false,
   })

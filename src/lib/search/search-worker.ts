@@ -1,18 +1,22 @@
 // The search engine's thread: it fetches the index files a query needs and finds the releases,
-// so the page keeps answering every key while it does.
+// and reads the bodies of the results shown, so the page keeps answering every key meanwhile.
 import { fetchJson, fetchPackedJson } from '@/lib/fetch-data'
+import { articlePagePath, bodyOfPage } from '@/lib/page-data'
+import { findMatches } from './highlight'
 import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
-import type { SummaryRow } from './index-format'
+import { BODIES_AT_ONCE, type SummaryRow } from './index-format'
 import { type PackedHits, packHits } from './packed-hits'
 import { createSearchEngine, type FacetCounts } from './search-engine'
 
 /** What the page sends: where the index is (once, first), then queries. */
 /** What the page asks, each answered once (by the `id` it is sent with). */
-export type Question = { type: 'search'; query: string } | { type: 'summaries'; ids: number[] }
-export type WorkerRequest = { type: 'start'; folder: string } | { type: 'warm' } | (Question & { id: number })
+export type Question = { type: 'search'; query: string } | { type: 'summaries'; ids: number[] } | { type: 'bodies'; slugs: string[] }
+/** `folder`: the search index's address; `site`: the site's base address, where the releases' pages are. */
+export type WorkerRequest = { type: 'start'; folder: string; site: string } | { type: 'warm' } | (Question & { id: number })
 export type WorkerReply =
   | { id: number; hits: PackedHits; counts: FacetCounts }
   | { id: number; summaries: SummaryRow[] }
+  | { id: number; bodies: (string | null)[] }
   | { id: number; error: string }
 
 /** The worker's global scope, as much of it as this uses (the app's types are the page's). */
@@ -21,25 +25,65 @@ const scope = self as unknown as {
   postMessage(message: WorkerReply, transfer?: Transferable[]): void
 }
 let engine: ReturnType<typeof createSearchEngine> | undefined
+let site = '/'
+// The words each release matched in the latest search that found it, to tell which results would
+// show no match without their bodies.
+const matched = new Map<number, string[]>()
+// Each release's body, read from its page once.
+const bodies = new Map<string, Promise<string | null>>()
+
+/** A release's body, from its prerendered page; null when it has none (or could not be fetched). */
+function bodyOf(slug: string): Promise<string | null> {
+  let body = bodies.get(slug)
+  if (body === undefined) {
+    body = fetch(new URL(articlePagePath(slug), site))
+      .then(async (response) => (response.ok ? (bodyOfPage(await response.text()) ?? null) : null))
+      .catch(() => null)
+    bodies.set(slug, body)
+  }
+  return body
+}
 
 scope.onmessage = ({ data }: MessageEvent<WorkerRequest>) => {
   if (data.type === 'start') {
     const { folder } = data
+    site = data.site
     engine = createSearchEngine((file) => (file.endsWith('.gz') ? fetchPackedJson(folder + file) : fetchJson(folder + file)))
   } else if (data.type === 'warm') engine?.warm()
   else void answer(data)
 }
 
+/**
+ * The summaries of these releases. When none of them shows a match in its title or its excerpt,
+ * the first few have their bodies fetched meanwhile: the page asks for them next, to mark them.
+ */
+async function summaries(ids: number[]): Promise<SummaryRow[]> {
+  const rows = await engine!.summaries(ids)
+  const shows = (row: SummaryRow) => {
+    const terms = matched.get(row.id)
+    if (terms === undefined) return true
+    const words = new Set(terms)
+    return findMatches(row.title, words).length > 0 || findMatches(row.excerpt, words).length > 0
+  }
+  if (!rows.some(shows)) rows.slice(0, BODIES_AT_ONCE).forEach((row) => void bodyOf(row.slug))
+  return rows
+}
+
 async function answer(request: Question & { id: number }) {
   const { id } = request
   try {
+    if (request.type === 'bodies') {
+      scope.postMessage({ id, bodies: await Promise.all(request.slugs.map(bodyOf)) })
+      return
+    }
     if (request.type === 'summaries') {
-      scope.postMessage({ id, summaries: await engine!.summaries(request.ids) })
+      scope.postMessage({ id, summaries: await summaries(request.ids) })
       return
     }
     const found = await engine!.search(request.query)
+    for (const hit of found) matched.set(hit.id, hit.terms)
     // The page will ask for the summaries of the first results: they are fetched meanwhile.
-    engine!.summaries(found.slice(0, TIMELINE_PAGE_SIZE).map((hit) => hit.id)).catch(() => undefined)
+    summaries(found.slice(0, TIMELINE_PAGE_SIZE).map((hit) => hit.id)).catch(() => undefined)
     const hits = packHits(found)
     const reply: WorkerReply = { id, hits, counts: await engine!.counts(hits.ids) }
     scope.postMessage(reply, [hits.ids.buffer, hits.wordStarts.buffer, hits.wordIndexes.buffer])

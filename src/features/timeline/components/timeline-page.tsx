@@ -1,10 +1,11 @@
-import { keepPreviousData, useQueries, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import { keepPreviousData, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { Link, useLocation, useNavigate } from '@tanstack/react-router'
 import { useDeferredValue, useEffect, useMemo, useState } from 'react'
-import { archiveHeadQuery, archiveListingQuery, articleQuery, prefetchListing } from '@/lib/archive-queries'
+import { archiveHeadQuery, archiveListingQuery, prefetchListing } from '@/lib/archive-queries'
 import { formatNumber, plural } from '@/lib/format'
 import type { Marked } from '@/lib/search/highlight'
-import { searchEngineQuery, searchQuery, searchViewQuery } from '@/lib/search/search-queries'
+import { BODIES_AT_ONCE } from '@/lib/search/index-format'
+import { resultBodiesQuery, searchEngineQuery, searchQuery, searchViewQuery } from '@/lib/search/search-queries'
 import { groupByMonth, isFiltered, latestView } from '@/lib/timeline/filter-articles'
 import { useAddressCorrections } from '@/lib/timeline/timeline-address'
 import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
@@ -16,7 +17,7 @@ import { TimelineEntry } from './timeline-entry'
 import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 
 const ANNOUNCE_AFTER_TYPING_MS = 600
-/** Fetching the bodies of the shown results waits for the typing to pause this long. */
+/** The bodies of the shown results wait for the typing to pause this long. */
 const BODIES_AFTER_TYPING_MS = 250
 
 /** `text`, once it has stayed the same for `delay` milliseconds. */
@@ -110,14 +111,19 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
     })
     return bySlug
   }, [result, hitPositions, engine.data, view, visible])
-  // A result whose summary does not hold the words gets its excerpt from its body: its page is
-  // fetched (and is then ready to open), once typing has paused on the answer.
+  // A result whose excerpt shows none of the words gets its excerpt from its body, which the
+  // search's worker reads from the release's page, once typing has paused on the answer; at once
+  // for the first few when no result shows a match (index-format.ts, BODIES_AT_ONCE).
   const settledQuery = useSettledText(result?.query ?? '', BODIES_AFTER_TYPING_MS)
-  const withoutExcerpt = useMemo(
-    () => (settledQuery === result?.query ? visible.filter((a) => summaryMarks.get(a.slug)?.excerpt.ranges.length === 0) : []),
-    [settledQuery, result, visible, summaryMarks],
-  )
-  const bodies = useQueries({ queries: withoutExcerpt.map((a) => articleQuery(a.slug)), combine: bodiesBySlug })
+  const withoutExcerpt = useMemo(() => {
+    const unmarked = visible.filter((a) => summaryMarks.get(a.slug)?.excerpt.ranges.length === 0)
+    if (settledQuery === result?.query) return unmarked.map((a) => a.slug)
+    const nothingShown = [...summaryMarks.values()].every((m) => m.title.length === 0 && m.excerpt.ranges.length === 0)
+    return nothingShown ? unmarked.slice(0, BODIES_AT_ONCE).map((a) => a.slug) : []
+  }, [settledQuery, result, visible, summaryMarks])
+  const bodies =
+    useQuery({ ...resultBodiesQuery(withoutExcerpt), enabled: withoutExcerpt.length > 0, placeholderData: keepPreviousData }).data ??
+    NO_BODIES
   const matches = useMemo(() => {
     if (bodies.size === 0 || !result || !hitPositions || !engine.data || !view) return summaryMarks
     const bySlug = new Map(summaryMarks)
@@ -268,10 +274,7 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   )
 }
 
-/** The bodies of the releases whose pages have arrived, by slug. */
-function bodiesBySlug(pages: { data?: { slug: string; paragraphs: string[] } | undefined }[]): Map<string, string> {
-  return new Map(pages.flatMap(({ data }) => (data ? [[data.slug, data.paragraphs.join(' ')] as const] : [])))
-}
+const NO_BODIES = new Map<string, string>()
 
 function EmptyResult({ filtered, onTopicPage }: { filtered: boolean; onTopicPage: boolean }) {
   return (
