@@ -2,16 +2,18 @@
 // and reads the bodies of the results shown, so the page keeps answering every key meanwhile.
 import { fetchJson, fetchPackedJson } from '@/lib/fetch-data'
 import { articlePagePath, bodyOfPage } from '@/lib/page-data'
-import { findMatches } from './highlight'
 import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
+import { findMatches } from './highlight'
 import { BODIES_AT_ONCE, type SummaryRow } from './index-format'
 import { type PackedHits, packHits } from './packed-hits'
 import { createSearchEngine, type FacetCounts } from './search-engine'
 
-/** What the page sends: where the index is (once, first), then queries. */
 /** What the page asks, each answered once (by the `id` it is sent with). */
 export type Question = { type: 'search'; query: string } | { type: 'summaries'; ids: number[] } | { type: 'bodies'; slugs: string[] }
-/** `folder`: the search index's address; `site`: the site's base address, where the releases' pages are. */
+/**
+ * What the page sends: first where the search index is (`folder`) and where the releases' pages are
+ * (`site`, the site's base address), then questions.
+ */
 export type WorkerRequest = { type: 'start'; folder: string; site: string } | { type: 'warm' } | (Question & { id: number })
 export type WorkerReply =
   | { id: number; hits: PackedHits; counts: FacetCounts }
