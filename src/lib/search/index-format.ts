@@ -8,11 +8,13 @@
 // - `seconds-<letter>.json.gz`: every word whose second letter that is, for a typo in a query
 //   word's first letter (a letter replaced or missing there leaves the second letter in place).
 // - `postings-<n>.json.gz`: for a run of words in sorted order, which releases hold each word,
-//   with a score for each.
+//   and how often (in the title, in the body).
 // - `texts.json.gz`: every release's title and body, fetched only to check a quoted phrase.
 // - `summaries-<n>.json.gz`: what the timeline shows of each release, a run of ids a file, so the
 //   results of a search are shown without the whole listing.
 // - `facets.json.gz`: each release's category and topics, for the counts beside the filters.
+
+import type { ArchiveListing } from '../../pipeline/types.ts'
 
 export const SEARCH_FOLDER = 'search/'
 
@@ -22,17 +24,10 @@ export function summariesPerFile(releases: number): number {
 }
 
 /**
- * A run of releases as the timeline shows them, ids `n × per file` onwards: the listing's columns
- * (`ArchiveListing`), with each twin as its slug ('' for none).
+ * A run of releases as the timeline shows them, ids `n × per file` onwards: the listing's columns,
+ * with each twin as its slug ('' for none) rather than its position in the whole listing.
  */
-export interface SummariesFile {
-  slugs: string[]
-  titles: string[]
-  excerpts: string[]
-  days: number[]
-  categories: number[]
-  topics: number[][]
-  readingMinutes: number[]
+export interface SummariesFile extends Omit<ArchiveListing, 'twins'> {
   twins: string[]
 }
 

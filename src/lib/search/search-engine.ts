@@ -1,8 +1,8 @@
 // Full-text search over the index the build wrote (src/pipeline/search-index.ts): every word must
 // match (AND), the word being typed matches as a prefix, longer words tolerate one typo, case and
-// accents never matter, quoted phrases must appear as written, and a release whose title holds every word ranks
-// above one that only mentions them in its body. It fetches only the files a query's words need.
-// In the browser it runs in a worker (search-worker.ts); the tests run it as it is.
+// accents never matter, quoted phrases must appear as written, and a release whose title holds
+// every word ranks above one that only mentions them in its body. It fetches only the files a
+// query's words need. In the browser it runs in a worker (search-worker.ts); the tests run it as it is.
 import {
   FACETS_FILE,
   type FacetsFile,
@@ -56,28 +56,13 @@ interface Found {
 
 export function createSearchEngine(load: LoadFile) {
   const files = new Map<string, Promise<unknown>>()
-  const file = <T>(name: string) => {
-    let loading = files.get(name)
-    if (loading === undefined) {
-      loading = load(name)
-      // A failed fetch is tried again by the next query.
-      loading.catch(() => files.delete(name))
-      files.set(name, loading)
-    }
-    return loading as Promise<T>
-  }
+  const file = <T>(name: string) => once(files, name, () => load(name)) as Promise<T>
   const decoded = new Map<number, Promise<Map<string, Postings>>>()
-  const shard = (n: number) => {
-    let loading = decoded.get(n)
-    if (loading === undefined) {
-      loading = Promise.all([file<PostingsFile>(postingsFile(n)), file<SearchManifest>(MANIFEST_FILE)]).then(([postings, manifest]) =>
-        decode(postings, manifest.releases),
-      )
-      loading.catch(() => decoded.delete(n))
-      decoded.set(n, loading)
-    }
-    return loading
-  }
+  const shard = (n: number) =>
+    once(decoded, n, async () => {
+      const [postings, manifest] = await Promise.all([file<PostingsFile>(postingsFile(n)), file<SearchManifest>(MANIFEST_FILE)])
+      return decode(postings, manifest.releases)
+    })
   const phraseTexts = new Map<number, [string, string]>()
 
   /**
@@ -247,6 +232,17 @@ export type SearchEngine = ReturnType<typeof createSearchEngine>
 export interface FacetCounts {
   categories: number[]
   topics: number[]
+}
+
+/** What `make` gives for `key`, made once; a failure (a fetch, say) is made again next time. */
+function once<K, V>(cache: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> {
+  let made = cache.get(key)
+  if (made === undefined) {
+    made = make()
+    made.catch(() => cache.delete(key))
+    cache.set(key, made)
+  }
+  return made
 }
 
 /** A postings file as lookups: each word's release ids, from their differences, and their scores. */

@@ -1,38 +1,22 @@
 import { keepPreviousData, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { Link, useLocation, useNavigate } from '@tanstack/react-router'
-import { useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import { archiveHeadQuery, archiveListingQuery, prefetchListing } from '@/lib/archive-queries'
 import { formatNumber, plural } from '@/lib/format'
-import type { Marked } from '@/lib/search/highlight'
-import { BODIES_AT_ONCE } from '@/lib/search/index-format'
-import { resultBodiesQuery, searchEngineQuery, searchQuery, searchViewQuery } from '@/lib/search/search-queries'
+import { searchEngineQuery, searchQuery, searchViewQuery } from '@/lib/search/search-queries'
 import { groupByMonth, isFiltered, latestView } from '@/lib/timeline/filter-articles'
 import { useAddressCorrections } from '@/lib/timeline/timeline-address'
 import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
+import { useSettledText } from '@/lib/use-settled-text'
 import type { TimelineSearch } from '@/lib/timeline/timeline-search'
 import { ActiveFilters } from './active-filters'
 import { FilterPanel } from './filter-panel'
 import { SearchBox } from './search-box'
 import { TimelineEntry } from './timeline-entry'
+import { useResultMarks } from './use-result-marks'
 import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 
 const ANNOUNCE_AFTER_TYPING_MS = 600
-/** The bodies of the shown results wait for the typing to pause this long. */
-const BODIES_AFTER_TYPING_MS = 250
-
-/** `text`, once it has stayed the same for `delay` milliseconds. */
-function useSettledText(text: string, delay: number): string {
-  const [settled, setSettled] = useState(text)
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setSettled(text)
-    }, delay)
-    return () => {
-      clearTimeout(timer)
-    }
-  }, [text, delay])
-  return settled
-}
 
 /** The value, the same object as long as its JSON is the same. */
 function useSameValue<T>(value: T): T {
@@ -100,40 +84,7 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
     () => (byRelevance ? [{ month: 'results', label: '', articles: visible }] : groupByMonth(visible)),
     [visible, byRelevance],
   )
-  // Each shown release marked with what it matched: the engine's own words, so no body is re-read.
-  const hitPositions = useMemo(() => (result ? new Map(Array.from(result.hits.ids, (id, i) => [id, i])) : undefined), [result])
-  const summaryMarks = useMemo(() => {
-    const bySlug = new Map<string, Marked>()
-    if (!result || !hitPositions || !engine.data || !view) return bySlug
-    visible.forEach((article, k) => {
-      const at = hitPositions.get(view.ids[k]!)
-      if (at !== undefined) bySlug.set(article.slug, engine.data.mark(article, engine.data.wordsOfHit(result.hits, at)))
-    })
-    return bySlug
-  }, [result, hitPositions, engine.data, view, visible])
-  // A result whose excerpt shows none of the words gets its excerpt from its body, which the
-  // search's worker reads from the release's page, once typing has paused on the answer; at once
-  // for the first few when no result shows a match (index-format.ts, BODIES_AT_ONCE).
-  const settledQuery = useSettledText(result?.query ?? '', BODIES_AFTER_TYPING_MS)
-  const withoutExcerpt = useMemo(() => {
-    const unmarked = visible.filter((a) => summaryMarks.get(a.slug)?.excerpt.ranges.length === 0)
-    if (settledQuery === result?.query) return unmarked.map((a) => a.slug)
-    const nothingShown = [...summaryMarks.values()].every((m) => m.title.length === 0 && m.excerpt.ranges.length === 0)
-    return nothingShown ? unmarked.slice(0, BODIES_AT_ONCE).map((a) => a.slug) : []
-  }, [settledQuery, result, visible, summaryMarks])
-  const bodies =
-    useQuery({ ...resultBodiesQuery(withoutExcerpt), enabled: withoutExcerpt.length > 0, placeholderData: keepPreviousData }).data ??
-    NO_BODIES
-  const matches = useMemo(() => {
-    if (bodies.size === 0 || !result || !hitPositions || !engine.data || !view) return summaryMarks
-    const bySlug = new Map(summaryMarks)
-    visible.forEach((article, k) => {
-      const body = bodies.get(article.slug)
-      const at = hitPositions.get(view.ids[k]!)
-      if (body !== undefined && at !== undefined) bySlug.set(article.slug, engine.data.mark(article, engine.data.wordsOfHit(result.hits, at), body))
-    })
-    return bySlug
-  }, [summaryMarks, bodies, result, hitPositions, engine.data, view, visible])
+  const matches = useResultMarks(result, engine.data, view, visible)
   const waiting = !view || (Boolean(address.q) && !hits)
   const corrections = useAddressCorrections()
   const topic = index.topics.find((t) => t.slug === pinnedTopic)
@@ -273,8 +224,6 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
     </div>
   )
 }
-
-const NO_BODIES = new Map<string, string>()
 
 function EmptyResult({ filtered, onTopicPage }: { filtered: boolean; onTopicPage: boolean }) {
   return (
