@@ -19,7 +19,7 @@ import { parseArgs, promisify } from 'node:util'
 import type { Browser } from '@playwright/test'
 import { preview } from 'vite'
 import { filterClicks, firstSearch, keystrokes, launchBrowser, loadBytes, timeToFirstTitle } from './bench/browser.ts'
-import { buildSite, distStats, librariesAlone } from './bench/build.ts'
+import { buildSite, distStats, librariesAlone, removeSetAside } from './bench/build.ts'
 import { columnOf } from './bench/budgets.ts'
 import type { Measures } from './bench/measures.ts'
 import { report } from './bench/report.ts'
@@ -80,6 +80,7 @@ async function main() {
   mkdirSync('bench-results', { recursive: true })
   writeFileSync(RESULTS, `${JSON.stringify({ seed, [LABEL]: large }, null, 2)}\n`)
   console.log(`bench: results written to ${RESULTS}`)
+  removeSetAside(WORK)
   process.exitCode = failed ? 1 : 0
 }
 

@@ -30,13 +30,16 @@ async function write(draft: ArticleDraft) {
   writeFileSync(join(setup.outDir, path, 'index.html'), pageDocument(setup.template, headTags(page, setup.site), address, rendered.html, { article: articlePageData(article) }))
 }
 
+// Two batches may wait at once (scripts/prerender.ts): they are written one after the other, as
+// `current` is one release at a time.
+let queue = Promise.resolve()
 parentPort!.on('message', (drafts: ArticleDraft[]) => {
-  void (async () => {
+  queue = queue.then(async () => {
     try {
       for (const draft of drafts) await write(draft)
       parentPort!.postMessage({})
     } catch (error) {
       parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
     }
-  })()
+  })
 })

@@ -83,9 +83,9 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
     const { createRenderer } = (await import(pathToFileURL(serverEntry).href)) as { createRenderer: CreateRenderer }
     const render = createRenderer({ head, listing: toListing(options.archive.index), article: () => undefined })
     const base = site.basePath
-    const write = (file: string, text: string) => {
+    const write = (file: string, bytes: Buffer) => {
       mkdirSync(dirname(join(outDir, file)), { recursive: true })
-      writeFileSync(join(outDir, file), text)
+      writeFileSync(join(outDir, file), bytes)
     }
     const pages = sitePages(options.archive, options.dataPath)
     for (const page of pages) {
@@ -98,7 +98,6 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
     const missing = await render(`${base}404`)
     write('404.html', pageDocument(template, notFoundHeadTags(site), `${base}404`, missing.html))
 
-    mkdirSync(join(outDir, 'articles'), { recursive: true })
     return pages.length + 1 + (await workers.run())
   } finally {
     await workers.stop()
@@ -106,20 +105,14 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
 }
 
 /**
- * One worker per core, started at once; `run` hands them the releases, a batch each time one asks,
- * and resolves when all are written.
+ * One worker per core, started at once and handed its first batches at once (a worker reads them
+ * when its renderer has loaded): each worker holds two batches, so it goes on to the next while the
+ * main thread, busy with the data files, answers. `run` resolves when every release is written.
  */
 function startWorkers(options: PrerenderOptions, workerFile: string, setup: WorkerSetup) {
   const total = options.archive.index.articles.length
   const threads = total === 0 ? 0 : Math.max(1, Math.min(availableParallelism(), Math.ceil(total / BATCH)))
   const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: setup }))
-  // A worker that fails while the main thread is busy elsewhere is reported when `run` is called.
-  let failed: Error | undefined
-  for (const worker of workers) {
-    worker.on('error', (error: Error) => {
-      failed ??= error
-    })
-  }
   // The releases' folders are made by this thread, a few batches ahead of the workers: made by the
   // workers as they wrote, each waited on the other's hold on the one parent folder (up to a
   // millisecond a folder); made all before them, the workers waited a second for the first batch.
@@ -128,36 +121,42 @@ function startWorkers(options: PrerenderOptions, workerFile: string, setup: Work
   const makeFolders = (upTo: number) => {
     for (const end = Math.min(total, upTo); made < end; made++) mkdirSync(join(setup.outDir, 'articles', articles[made]!.slug), { recursive: true })
   }
+  mkdirSync(join(setup.outDir, 'articles'), { recursive: true })
   let next = 0
-  const nextBatch = () => {
+  const send = (worker: Worker) => {
+    if (next >= total) return false
     const end = Math.min(total, next + BATCH)
     makeFolders(end)
     const drafts = []
     for (; next < end; next++) drafts.push(options.archive.draft(next))
+    worker.postMessage(drafts)
     setImmediate(() => {
       makeFolders(next + BATCH * threads)
     })
-    return drafts
+    return true
   }
+  const done = Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          let queued = 0
+          worker.on('message', (message: { error?: string }) => {
+            if (message.error !== undefined) reject(new Error(message.error))
+            else if (!send(worker) && --queued === 0) resolve()
+          })
+          worker.on('error', reject)
+          worker.on('exit', (code) => {
+            reject(new Error(`prerender: a worker stopped (exit code ${code})`))
+          })
+          for (let i = 0; i < 2; i++) if (send(worker)) queued++
+          if (queued === 0) resolve()
+        }),
+    ),
+  )
+  // Awaited by `run`: a worker that fails before then is reported there.
+  done.catch(() => undefined)
   const run = async () => {
-    if (failed) throw failed
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            worker.on('message', (message: { error?: string }) => {
-              if (message.error !== undefined) reject(new Error(message.error))
-              else if (next >= total) resolve()
-              else worker.postMessage(nextBatch())
-            })
-            worker.on('error', reject)
-            worker.on('exit', (code) => {
-              reject(new Error(`prerender: a worker stopped (exit code ${code})`))
-            })
-            worker.postMessage(nextBatch())
-          }),
-      ),
-    )
+    await done
     return total
   }
   const stop = async () => {

@@ -16,7 +16,7 @@ import { createGzip, gzip, gzipSync } from 'node:zlib'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
 import { toArticle } from '../src/pipeline/article.ts'
-import { createSearchIndex } from '../src/pipeline/search-index.ts'
+import { createSearchIndex, type SearchIndexBuilder } from '../src/pipeline/search-index.ts'
 import { SEARCH_FOLDER, TEXTS_FILE } from '../src/lib/search/index-format.ts'
 import { searchListingFiles, toHead, toListing } from '../src/pipeline/archive-files.ts'
 import { articlePageData, pageDataScript } from '../src/lib/page-data.ts'
@@ -76,6 +76,16 @@ function buildData(location: string): BuiltData {
   return { dataPath, facets, archive, head, headJson, listingJson, watched: archive.source.files }
 }
 
+/**
+ * Gives the event loop a turn. The build's main thread writes the data files while the prerender
+ * workers write the pages, and hands them their next releases between its own pieces of work: a
+ * piece that held the thread for seconds once left both workers waiting.
+ */
+const breather = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/** Releases added to the search index between two turns of the event loop (~50 ms). */
+const INDEX_SLICE = 256
+
 /** The data files, into the built site; the ones that grow with the archive are stored compressed. */
 async function writeDataFiles(outDir: string, data: BuiltData) {
   const folder = join(outDir, data.dataPath)
@@ -85,22 +95,34 @@ async function writeDataFiles(outDir: string, data: BuiltData) {
     pipeline(Readable.from(pieces), createGzip(), createWriteStream(join(folder, name)))
   // Compressed on libuv's threads while the pages are written.
   const writes = [packed('listing.json.gz', [data.listingJson]), packed(`${SEARCH_FOLDER}${TEXTS_FILE}`, searchTexts(data.archive))]
-  for (const [file, text] of searchFiles(data.archive)) {
+  const { archive } = data
+  const builder = createSearchIndex()
+  for (let i = 0; i < archive.index.articles.length; i++) {
+    builder.add(archive.index.articles[i]!.title, archive.body(i))
+    if (i % INDEX_SLICE === INDEX_SLICE - 1) await breather()
+  }
+  for (const [file, text] of searchFiles(archive, builder)) {
     const path = join(folder, SEARCH_FOLDER, file)
     writes.push(file.endsWith('.gz') ? gzipAsync(text).then((bytes) => writeFile(path, bytes)) : writeFile(path, text))
+    await breather()
   }
   await Promise.all(writes)
 }
 
-/**
- * The search's files but the texts: the index of the archive's releases
- * (src/pipeline/search-index.ts) and its copy of the listing, in files a search fetches by need.
- */
-function* searchFiles(archive: IndexedArchive): Generator<[string, string]> {
+/** The search index of the archive's releases (src/pipeline/search-index.ts), built at once. */
+function searchIndexOf(archive: IndexedArchive) {
   const builder = createSearchIndex()
   archive.index.articles.forEach((article, i) => {
     builder.add(article.title, archive.body(i))
   })
+  return builder
+}
+
+/**
+ * The search's files but the texts: the index of the archive's releases and its copy of the
+ * listing, in files a search fetches by need.
+ */
+function* searchFiles(archive: IndexedArchive, builder: SearchIndexBuilder): Generator<[string, string]> {
   yield* builder.files()
   yield* searchListingFiles(toListing(archive.index))
 }
@@ -120,6 +142,17 @@ function* searchTexts(archive: IndexedArchive): Generator<string> {
     }
   }
   yield `${chunk}]`
+}
+
+/** The feeds, the sitemap and robots.txt (scripts/site-files.ts), a file a turn. */
+async function writeSiteFiles(outDir: string, index: IndexedArchive['index'], site: SiteOptions) {
+  const labels = new Map(index.categories.map((c) => [c.slug, c.label]))
+  const articles = index.articles.map((a) => ({ ...a, categoryLabel: labels.get(a.category) ?? a.category }))
+  for (const [file, text] of siteFiles({ index, articles }, site)) {
+    mkdirSync(dirname(join(outDir, file)), { recursive: true })
+    writeFileSync(join(outDir, file), file.endsWith('.gz') ? gzipSync(text, { level: 9 }) : text)
+    await breather()
+  }
 }
 
 /**
@@ -167,22 +200,16 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
       const data = load()
       const site: SiteOptions = { siteUrl, basePath: base }
       const started = performance.now()
-      const { index } = data.archive
-      const labels = new Map(index.categories.map((c) => [c.slug, c.label]))
-      const articles = index.articles.map((a) => ({ ...a, categoryLabel: labels.get(a.category) ?? a.category }))
-      for (const [file, text] of siteFiles({ index, articles }, site)) {
-        mkdirSync(dirname(join(outDir, file)), { recursive: true })
-        writeFileSync(join(outDir, file), file.endsWith('.gz') ? gzipSync(text, { level: 9 }) : text)
-      }
       let pages: number
       try {
         const serverDir = join(root, PRERENDER_DIR)
+        // The workers are handed their first releases before anything else here runs.
         ;[pages] = await Promise.all([
           prerender({ outDir, serverDir, archive: data.archive, head: data.head, dataPath: data.dataPath, site }),
-          writeDataFiles(outDir, data),
+          writeSiteFiles(outDir, data.archive.index, site).then(() => writeDataFiles(outDir, data)),
         ])
       } finally {
-        rmSync(join(root, PRERENDER_DIR), { recursive: true, force: true })
+        if (!process.env.KEEP_SSR) rmSync(join(root, PRERENDER_DIR), { recursive: true, force: true })
       }
       console.info(`prerender: ${pages} pages, the data and the feeds in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     },
@@ -271,7 +298,7 @@ function serveFromMemory(server: ViteDevServer, base: string, data: () => BuiltD
     const path = decodeURIComponent((req.url ?? '').split('?')[0]!).slice(base.length - 1)
     const { archive, dataPath, headJson, listingJson } = data()
     const searchFile = path.startsWith(`/${dataPath}${SEARCH_FOLDER}`) ? path.slice(`/${dataPath}${SEARCH_FOLDER}`.length) : undefined
-    if (searchFile !== undefined && !indexes.has(archive)) indexes.set(archive, new Map(searchFiles(archive)))
+    if (searchFile !== undefined && !indexes.has(archive)) indexes.set(archive, new Map(searchFiles(archive, searchIndexOf(archive))))
     const files: Record<string, () => string | undefined> = {
       [`/${dataPath}head.json`]: () => headJson,
       // Sent unpacked, which the app reads as well.

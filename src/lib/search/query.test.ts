@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { fuzziness, matchingTerms, normalizeWord, parseQuery, tokenize, wordMatches } from './query'
+import { fuzziness, matchingTerms, normalizeWord, parseQuery, tokenize, WORD, wordMatches } from './query'
 
 describe('normalizeWord', () => {
   it.each([
@@ -54,6 +54,21 @@ describe('tokenize', () => {
   // splits into "sa" + "nchez". Such a query finds nothing, and a decomposed body is indexed wrong.
   it('keeps a word with a decomposed accent whole', () => {
     expect(tokenize('Sa\u0301nchez Segura')).toEqual(['sanchez', 'segura'])
+  })
+
+  // tokenize reads ASCII by hand, for speed: it must give the words WORD gives, normalized.
+  it.each([
+    'Korea’s “K-battery” exports rose 10.3% to $5.2bn',
+    'Empresa Nacional de Minería (ENAMI) and São Paulo’s Ñandú',
+    'cafe\u0301 naïve déjà-vu Ærø ﬁnance',
+    'ΟΔΟΣ Ελλάδα Москва 北京市 서울 2024년',
+    '𝐁𝐨𝐥𝐝 math 𝟏𝟐 and 🚗 emoji',
+    '\u0301leading mark, trailing mark a\u0301',
+    'x²³ ½ ① Ⅻ',
+    'ALL CAPS—em dash…ellipsis',
+  ])('reads %s as WORD does', (text) => {
+    const expected = (text.match(WORD) ?? []).map(normalizeWord)
+    expect(tokenize(text)).toEqual(expected)
   })
 })
 

@@ -11,10 +11,41 @@ export const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu
 
 const ASCII_WORD = /^[\da-z]*$/i
 
-/** The words of a text, normalized: what the index stores and what a query is made of. */
+/** 1 for an ASCII letter or digit (what WORD takes of ASCII), 0 for the rest. */
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, code) => Number(/[\da-z]/i.test(String.fromCharCode(code))))
+
+/** WORD at a given position (`lastIndex`). */
+const WORD_AT = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/uy
+
+/**
+ * The words of a text, normalized: what the index stores and what a query is made of. The words of
+ * WORD, found in one pass: the build tokenizes every release, and a run of ASCII letters and digits,
+ * most of any text, needs no regular expression; WORD reads a word only where it meets another
+ * character.
+ */
 export function tokenize(text: string): string[] {
-  // Most words are plain ASCII: lowercasing is all they need, and it is many times cheaper.
-  return (text.match(WORD) ?? []).map((word) => (ASCII_WORD.test(word) ? word.toLowerCase() : normalizeWord(word)))
+  const words: string[] = []
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32
+    if (code < 128) {
+      if (ASCII_WORD_CHAR[code] === 1) continue
+      if (i > start) words.push(text.slice(start, i).toLowerCase())
+      start = i + 1
+      continue
+    }
+    // A letter, digit or mark that may go on with the word begun at `start`, or begin one.
+    WORD_AT.lastIndex = start
+    const word = WORD_AT.exec(text)?.[0]
+    if (word === undefined) {
+      start = i + 1
+      continue
+    }
+    words.push(ASCII_WORD.test(word) ? word.toLowerCase() : normalizeWord(word))
+    start = start + word.length
+    i = start - 1
+  }
+  return words
 }
 
 export interface ParsedQuery {
