@@ -209,7 +209,7 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
           writeSiteFiles(outDir, data.archive.index, site).then(() => writeDataFiles(outDir, data)),
         ])
       } finally {
-        if (!process.env.KEEP_SSR) rmSync(join(root, PRERENDER_DIR), { recursive: true, force: true })
+        rmSync(join(root, PRERENDER_DIR), { recursive: true, force: true })
       }
       console.info(`prerender: ${pages} pages, the data and the feeds in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     },
