@@ -21,7 +21,11 @@ export interface Page {
   preload: string[]
 }
 
-type Tag = [name: string, attributes: Record<string, string>]
+/** An element of the head and its attributes, in order. */
+type Tag = [name: string, attributes: [name: string, value: string][]]
+
+const meta = (key: 'name' | 'property', name: string, content: string): Tag => ['meta', [[key, name], ['content', content]]]
+const link = (...attributes: [string, string][]): Tag => ['link', attributes]
 
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -40,40 +44,42 @@ export function headTags(page: Page, site: SiteOptions): string {
   const url = (path: string) => `${root}${path}`
   const { article } = page
   const feeds = (title: string, prefix: string): Tag[] => [
-    ['link', { rel: 'alternate', type: 'application/atom+xml', title, href: url(`${prefix}feed.xml`) }],
-    ['link', { rel: 'alternate', type: 'application/feed+json', title, href: url(`${prefix}feed.json`) }],
+    link(['rel', 'alternate'], ['type', 'application/atom+xml'], ['title', title], ['href', url(`${prefix}feed.xml`)]),
+    link(['rel', 'alternate'], ['type', 'application/feed+json'], ['title', title], ['href', url(`${prefix}feed.json`)]),
   ]
   const tags: Tag[] = [
-    ['meta', { name: 'description', content: page.description }],
-    ['link', { rel: 'canonical', href: url(page.path) }],
+    meta('name', 'description', page.description),
+    link(['rel', 'canonical'], ['href', url(page.path)]),
     // A feed is subscribed to from the timelines; a release's page names none, it is read, not followed.
     ...(article ? [] : feeds(SITE_NAME, '')),
     ...(page.topic ? feeds(page.title, `topics/${page.topic}/`) : []),
-    ['meta', { property: 'og:site_name', content: SITE_NAME }],
-    ['meta', { property: 'og:type', content: article ? 'article' : 'website' }],
-    ['meta', { property: 'og:title', content: article ? article.title : page.title }],
-    ['meta', { property: 'og:description', content: page.description }],
-    ['meta', { property: 'og:url', content: url(page.path) }],
-    ['meta', { property: 'og:image', content: url('card.png') }],
-    ['meta', { property: 'og:image:alt', content: SITE_NAME }],
-    ['meta', { property: 'og:locale', content: 'en_GB' }],
+    meta('property', 'og:site_name', SITE_NAME),
+    meta('property', 'og:type', article ? 'article' : 'website'),
+    meta('property', 'og:title', article ? article.title : page.title),
+    meta('property', 'og:description', page.description),
+    meta('property', 'og:url', url(page.path)),
+    meta('property', 'og:image', url('card.png')),
+    meta('property', 'og:image:alt', SITE_NAME),
+    meta('property', 'og:locale', 'en_GB'),
     ...(article
-      ? ([
-          ['meta', { property: 'article:published_time', content: article.date }],
+      ? [
+          meta('property', 'article:published_time', article.date),
           // No `article:tag` per topic: no link preview reads them, and at a hundred thousand
           // releases they were 15 MB of the site (the topics are on the page itself).
-          ['meta', { property: 'article:section', content: article.categoryLabel }],
-        ] as Tag[])
+          meta('property', 'article:section', article.categoryLabel),
+        ]
       : []),
-    ['meta', { name: 'twitter:card', content: 'summary_large_image' }],
-    ...page.preload.map((file): Tag => ['link', { rel: 'preload', as: 'fetch', crossorigin: '', href: `${site.basePath}${file}` }]),
+    meta('name', 'twitter:card', 'summary_large_image'),
+    ...page.preload.map((file) => link(['rel', 'preload'], ['as', 'fetch'], ['crossorigin', ''], ['href', `${site.basePath}${file}`])),
   ]
-  const attributes = (values: Record<string, string>) =>
-    Object.entries(values)
-      .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
-      .join('')
   // One line: the indentation alone would be a megabyte in a hundred thousand pages.
-  return [`<title>${escapeHtml(page.title)}</title>`, ...tags.map(([tag, values]) => `<${tag}${attributes(values)}>`)].join('')
+  let html = `<title>${escapeHtml(page.title)}</title>`
+  for (const [name, attributes] of tags) {
+    html += `<${name}`
+    for (const [attribute, value] of attributes) html += ` ${attribute}="${escapeHtml(value)}"`
+    html += '>'
+  }
+  return html
 }
 
 /** The head of 404.html: not an address of its own, so no canonical or preview address, and not indexed. */

@@ -13,8 +13,9 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { toListing } from '../src/pipeline/archive-files.ts'
 import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
-import type { ArchiveHead, ArchiveListing, ArticleView } from '../src/pipeline/types.ts'
+import type { ArchiveHead, ArchiveListing, ArticleDraft, ArticleView } from '../src/pipeline/types.ts'
 import { headTags, notFoundHeadTags, type Page, pageDocument, SITE_DESCRIPTION, SITE_NAME, START_SCRIPT, startAfterLoad } from './page-document.ts'
+import { releaseWriter } from './release-page.ts'
 import type { SiteOptions } from './site-files.ts'
 
 export interface PrerenderOptions {
@@ -78,7 +79,7 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
   writeFileSync(join(outDir, startFile), START_SCRIPT)
   const template = startAfterLoad(readFileSync(join(outDir, 'index.html'), 'utf8'), `${site.basePath}${startFile}`)
   // The workers load the renderer while this thread writes the other pages.
-  const workers = startWorkers(options, join(options.serverDir, 'prerender-worker.js'), { serverEntry, outDir, template, site })
+  const writers = startWriters(options, join(options.serverDir, 'prerender-worker.js'), { serverEntry, outDir, template, site })
   try {
     const { createRenderer } = (await import(pathToFileURL(serverEntry).href)) as { createRenderer: CreateRenderer }
     const render = createRenderer({ head, listing: toListing(options.archive.index), article: () => undefined })
@@ -98,20 +99,23 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
     const missing = await render(`${base}404`)
     write('404.html', pageDocument(template, notFoundHeadTags(site), `${base}404`, missing.html))
 
-    return pages.length + 1 + (await workers.run())
+    return pages.length + 1 + (await writers.run(releaseWriter(createRenderer, { outDir, template, site })))
   } finally {
-    await workers.stop()
+    await writers.stop()
   }
 }
 
 /**
- * One worker per core, started at once and handed its first batches at once (a worker reads them
- * when its renderer has loaded): each worker holds two batches, so it goes on to the next while the
- * main thread, busy with the data files, answers. `run` resolves when every release is written.
+ * The releases' writers: this thread and one worker per other core. The workers start at once and
+ * are handed their first batches at once (a worker reads them when its renderer has loaded); each
+ * holds two batches, so it goes on to the next while this thread answers. This thread writes
+ * releases too, a batch at a time, between its own work on the data files: a third thread on two
+ * cores cost more (another copy of the app compiled by V8) than it wrote. `run` resolves when every
+ * release is written.
  */
-function startWorkers(options: PrerenderOptions, workerFile: string, setup: WorkerSetup) {
+function startWriters(options: PrerenderOptions, workerFile: string, setup: WorkerSetup) {
   const total = options.archive.index.articles.length
-  const threads = total === 0 ? 0 : Math.max(1, Math.min(availableParallelism(), Math.ceil(total / BATCH)))
+  const threads = Math.max(0, Math.min(availableParallelism() - 1, Math.ceil(total / BATCH) - 1))
   const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: setup }))
   // The releases' folders are made by this thread, a few batches ahead of the workers: made by the
   // workers as they wrote, each waited on the other's hold on the one parent folder (up to a
@@ -123,16 +127,19 @@ function startWorkers(options: PrerenderOptions, workerFile: string, setup: Work
   }
   mkdirSync(join(setup.outDir, 'articles'), { recursive: true })
   let next = 0
-  const send = (worker: Worker) => {
-    if (next >= total) return false
+  const take = () => {
     const end = Math.min(total, next + BATCH)
     makeFolders(end)
     const drafts = []
     for (; next < end; next++) drafts.push(options.archive.draft(next))
-    worker.postMessage(drafts)
     setImmediate(() => {
-      makeFolders(next + BATCH * threads)
+      makeFolders(next + BATCH * (threads + 1))
     })
+    return drafts
+  }
+  const send = (worker: Worker) => {
+    if (next >= total) return false
+    worker.postMessage(take())
     return true
   }
   const done = Promise.all(
@@ -155,7 +162,14 @@ function startWorkers(options: PrerenderOptions, workerFile: string, setup: Work
   )
   // Awaited by `run`: a worker that fails before then is reported there.
   done.catch(() => undefined)
-  const run = async () => {
+  /** Writes releases on this thread until none is left, then waits for the workers. */
+  const run = async (write: (draft: ArticleDraft) => Promise<void>) => {
+    while (next < total) {
+      for (const draft of take()) {
+        await write(draft)
+        await breather()
+      }
+    }
     await done
     return total
   }
@@ -164,3 +178,6 @@ function startWorkers(options: PrerenderOptions, workerFile: string, setup: Work
   }
   return { run, stop }
 }
+
+/** Gives the event loop a turn: the workers' requests and the data files go on between pages. */
+const breather = () => new Promise<void>((resolve) => setImmediate(resolve))
