@@ -3,8 +3,9 @@
 // and the page is on screen before the app loads. The app then hydrates it (src/main.tsx).
 //
 // The timeline, the topics and 404.html are rendered here. The releases, nearly every page, are
-// rendered by worker threads (scripts/prerender-worker.ts), one per core, each given releases a
-// batch at a time: no thread ever holds more than a batch of paragraphs.
+// rendered here too and by a worker thread per other core (scripts/prerender-worker.ts), each given
+// releases a batch at a time (scripts/release-page.ts): no thread holds more than a batch of
+// paragraphs.
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
