@@ -7,8 +7,9 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 // E2E_DIST and E2E_PORT point the journeys at another production build (another archive, say).
 const port = Number(process.env.E2E_PORT ?? 4173)
 const dist = process.env.E2E_DIST ?? 'dist'
-// A second build, from another archive given by NEWS_DATA: two overlapping pages, one of them a
-// messy export, with markup in a release. It proves the build merges pages and never runs markup.
+// A second build, from another archive given by NEWS_DATA: overlapping pages in the three shapes the
+// ministry publishes, one a messy export, with markup in a release. It proves the build reads every
+// shape, merges pages and never runs markup.
 const otherArchive = 'e2e/fixtures/overlapping-pages'
 const otherPort = port + 1
 const otherOutDir = `.tmp/dist-overlapping-pages-${otherPort}`

@@ -34,13 +34,13 @@ describe('npm run data:check', () => {
     const { code, output } = await dataCheck()
     expect(code).toBe(0)
     expect(output).toContain('10 records from 1 page, 0 duplicates merged')
-    expect(output).toMatch(/0 articles without a topic, 0 errors/)
+    expect(output).toMatch(/0 articles without a topic, 0 articles without a category, 0 errors/)
   })
 
   it('reports the duplicates it merged across overlapping pages', async () => {
     const { code, output } = await dataCheck('e2e/fixtures/overlapping-pages')
     expect(code).toBe(0)
-    expect(output).toContain('11 records from 2 pages, 2 duplicates merged')
+    expect(output).toContain('15 records from 4 pages, 3 duplicates merged')
   })
 
   it('prints each problem as path:line: message and exits 1', async () => {
@@ -49,6 +49,24 @@ describe('npm run data:check', () => {
     expect(output).toMatch(/000_bad\.txt:8: impossible date 2024-02-30/)
     expect(output).toContain('1 record from 1 page')
     expect(output).toContain('1 error')
+  })
+
+  it('reads the three shapes the ministry publishes and counts the releases without a category', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'reader-shapes-'))
+    writeFileSync(join(folder, '000_main.txt'), ['-', 'Industry', 'A listed release', 'Its body. date2024-05-20'].join('\n'))
+    writeFileSync(
+      join(folder, '001_topic.txt'),
+      ['-', 'A topic listing’s release', 'Its body. date2024-05-19', '-', 'Another one', 'Its body. date2024-05-18'].join('\n'),
+    )
+    writeFileSync(join(folder, '002_old.txt'), ['An older release', 'Its body. date2011-03-02', 'And another', 'Its body. date2011-03-01'].join('\n'))
+    const { code, output } = await dataCheck(folder)
+    expect(code).toBe(0)
+    expect(output).toContain('5 records from 3 pages')
+    expect(output).toContain('4 articles without a category, 0 errors')
+    // One warning a page, at its first record without a category line.
+    expect(output.match(/no category line/g)).toHaveLength(2)
+    expect(output).toMatch(/001_topic\.txt:2: warning: 2 records have no category line/)
+    expect(output).toMatch(/002_old\.txt:1: warning: 2 records have no category line/)
   })
 
   it('says so when the archive does not exist', async () => {

@@ -1,5 +1,5 @@
 import slugify from '@sindresorhus/slugify'
-import { KNOWN_CATEGORIES, parsePage } from './parse-page.ts'
+import { KNOWN_CATEGORIES, parsePage, UNCATEGORIZED } from './parse-page.ts'
 import { toArticle } from './article.ts'
 import { countWords, readingMinutes, toExcerpt } from './paragraphs.ts'
 import { findRelated, findTwins } from './related.ts'
@@ -140,6 +140,7 @@ export function indexArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
       duplicatesMerged,
       topics: index.topics.filter((t) => t.count > 0).length,
       articlesWithoutTopic: derived.filter((d) => d.topics.length === 0).length,
+      articlesWithoutCategory: sorted.filter((r) => r.category === UNCATEGORIZED).length,
       errors,
       warnings: issues.length - errors,
     },
@@ -162,7 +163,11 @@ function mergePages(pages: readonly SourceFile[], issues: ArchiveIssue[]) {
     for (const record of parsed.records) {
       const key = `${record.date}\n${record.title}`
       const alike = seen.get(key)
-      if (alike?.some((r) => r.category === record.category && r.body === record.body)) {
+      // The same release from a topic listing (no category line) and from the main listing is one
+      // release, filed under the category the main listing gives it.
+      const same = alike?.find((r) => r.body === record.body && (r.category === record.category || r.category === UNCATEGORIZED || record.category === UNCATEGORIZED))
+      if (same) {
+        if (same.category === UNCATEGORIZED) same.category = record.category
         duplicatesMerged++
         continue
       }
@@ -181,7 +186,9 @@ export function categorySlug(label: string): string {
 function countCategories(records: readonly SourceRecord[]): Category[] {
   const counts = new Map<string, number>()
   for (const r of records) counts.set(r.category, (counts.get(r.category) ?? 0) + 1)
+  // The ministry's own categories in its order, then any other, then the releases without one.
   const rank = (label: string) => {
+    if (label === UNCATEGORIZED) return KNOWN_CATEGORIES.length + 1
     const known = (KNOWN_CATEGORIES as readonly string[]).indexOf(label)
     return known === -1 ? KNOWN_CATEGORIES.length : known
   }

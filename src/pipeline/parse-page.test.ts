@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { buildArchive } from './build-archive.ts'
-import { isRealDate, parsePage } from './parse-page.ts'
+import { isRealDate, parsePage, UNCATEGORIZED } from './parse-page.ts'
 
 const SEED_PATH = 'data/000_dc10d14db94d7939.txt'
 const seed = readFileSync(new URL('../../data/000_dc10d14db94d7939.txt', import.meta.url), 'utf8')
@@ -86,7 +86,7 @@ describe('parsePage: what messy exports add changes nothing', () => {
     }
   })
 
-  it('remembers where each record starts (its category line)', () => {
+  it('remembers where each record starts (its first line)', () => {
     const text = `\n\n${page(chile, cars)}`
     expect(parsePage('p.txt', text).records.map((r) => r.source)).toEqual([
       { path: 'p.txt', line: lineOf(text, chile[0]!) },
@@ -135,10 +135,16 @@ describe('parsePage: bad records are reported at their line and nothing else is 
       message: /no body/,
     },
     {
-      name: 'a missing category',
-      bad: ['A title without its category', 'The minister met the delegation. date2024-05-20'],
+      name: 'a body line first',
+      bad: ['The minister met the delegation. date2024-05-20'],
       offending: 'The minister met the delegation. date2024-05-20',
-      message: /no category/,
+      message: /no title/,
+    },
+    {
+      name: 'a title that ends with a date, before the body',
+      bad: ['Industry', 'Minutes of date2024-05-20', 'The minister met the delegation. date2024-05-20'],
+      offending: 'Minutes of date2024-05-20',
+      message: /title ends with a date/,
     },
     {
       name: 'a stray line inside a record',
@@ -216,5 +222,142 @@ describe('parsePage: the date', () => {
   it('names real days only', () => {
     expect(['2024-02-29', '2023-12-31', '2024-05-22'].map(isRealDate)).toEqual([true, true, true])
     expect(['2023-02-29', '2024-04-31', '2024-00-10', '2024-5-22'].map(isRealDate)).toEqual([false, false, false, false])
+  })
+})
+
+describe('parsePage: the shapes the ministry publishes', () => {
+  const PATH = 'data/002_topic.txt'
+  const uncategorized = (title: string, body: string, date = '2024-05-22'): Lines => [title, `${body} date${date}`]
+  const unseparated = (...records: Lines[]) => `${records.flat().join('\n')}\n`
+  const hydrogen = uncategorized('Korea and Australia to build a hydrogen supply chain', 'The two ministers met in Seoul.', '2024-05-21')
+  const retail = uncategorized('Retail sales rise 5.1% in April', 'Online sales grew fastest.', '2024-05-20')
+
+  it('reads records without a category line, as the topic listings write them, as uncategorized', () => {
+    const text = page(hydrogen, retail)
+    const { records, issues } = parsePage(PATH, text)
+    expect(records.map((r) => [r.category, r.title, r.body, r.date])).toEqual([
+      [UNCATEGORIZED, hydrogen[0], 'The two ministers met in Seoul.', '2024-05-21'],
+      [UNCATEGORIZED, retail[0], 'Online sales grew fastest.', '2024-05-20'],
+    ])
+    expect(records.map((r) => r.source.line)).toEqual([lineOf(text, hydrogen[0]!), lineOf(text, retail[0]!)])
+    // One warning for the page, at its first such record, not one a record.
+    expect(issues).toEqual([
+      { path: PATH, line: lineOf(text, hydrogen[0]!), severity: 'warning', message: expect.stringMatching(/^2 records have no category line.*"Uncategorized"/) },
+    ])
+  })
+
+  it('reads records with and without a category on one page', () => {
+    const text = page(chile, hydrogen, cars)
+    const { records, issues } = parsePage(PATH, text)
+    expect(records.map((r) => r.category)).toEqual(['Industry', UNCATEGORIZED, 'Industry'])
+    expect(issues).toEqual([{ path: PATH, line: lineOf(text, hydrogen[0]!), severity: 'warning', message: expect.stringMatching(/^1 record has no category line/) }])
+  })
+
+  it('reads a page without "-" lines, as the older site wrote it: each record ends with its dated body', () => {
+    const text = unseparated(hydrogen, retail)
+    const { records, issues } = parsePage(PATH, text)
+    expect(records.map((r) => [r.title, r.date, r.source.line])).toEqual([
+      [hydrogen[0], '2024-05-21', 1],
+      [retail[0], '2024-05-20', 3],
+    ])
+    expect(records.every((r) => r.category === UNCATEGORIZED)).toBe(true)
+    expect(issues).toHaveLength(1)
+    expect(issues[0]).toMatchObject({ line: 1, severity: 'warning' })
+  })
+
+  it('reads a category line on a page without "-" lines when it names one of the ministry’s', () => {
+    const { records, issues } = parsePage(PATH, unseparated(chile, retail))
+    expect(records.map((r) => r.category)).toEqual(['Industry', UNCATEGORIZED])
+    expect(issues.map((i) => i.severity)).toEqual(['warning'])
+  })
+
+  it('tolerates on a page without "-" lines what messy exports add', () => {
+    const clean = unseparated(hydrogen, retail)
+    const messy = `\uFEFF${clean.replace(/\n/g, ' \r\n\r\n')}`.trimEnd()
+    // Blank lines move the records' lines; what is read is the same.
+    const read = (text: string) => parsePage(PATH, text).records.map((record) => ({ ...record, source: undefined }))
+    expect(read(messy)).toEqual(read(clean))
+    expect(read(messy)).toHaveLength(2)
+  })
+
+  const failures: { name: string; text: string; offending: string; message: RegExp; kept: string[] }[] = [
+    {
+      name: 'a body without a date, which would run into the next record',
+      text: unseparated(hydrogen, ['A release without a date', 'The minister met the delegation.'], retail),
+      offending: 'The minister met the delegation.',
+      message: /no date/,
+      kept: [hydrogen[0]!],
+    },
+    {
+      name: 'a title with no body at the end of the page',
+      text: unseparated(hydrogen, retail, ['A title with nothing after it']),
+      offending: 'A title with nothing after it',
+      message: /no dated body line/,
+      kept: [hydrogen[0]!, retail[0]!],
+    },
+    {
+      name: 'a page that starts with a body',
+      text: unseparated(['The minister met the delegation. date2024-05-23'], hydrogen),
+      offending: 'The minister met the delegation. date2024-05-23',
+      message: /no title/,
+      kept: [hydrogen[0]!],
+    },
+    {
+      name: 'a malformed date',
+      text: unseparated(hydrogen, ['A release', 'The minister met the delegation. date2024-5-23'], retail),
+      offending: 'The minister met the delegation. date2024-5-23',
+      message: /malformed date/,
+      kept: [hydrogen[0]!, retail[0]!],
+    },
+    {
+      name: 'a category line with no title',
+      text: unseparated(hydrogen, ['Energy', 'The minister met the delegation. date2024-05-23']),
+      offending: 'The minister met the delegation. date2024-05-23',
+      message: /no title/,
+      kept: [hydrogen[0]!],
+    },
+  ]
+
+  it.each(failures)('without "-" lines, fails at the line: $name', ({ text, offending, message, kept }) => {
+    const { records, issues } = parsePage(PATH, text)
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([
+      { path: PATH, line: lineOf(text, offending), severity: 'error', message: expect.stringMatching(message) },
+    ])
+    expect(records.map((r) => r.title)).toEqual(kept)
+  })
+
+  it('builds one archive from all three shapes, and counts the releases without a category', () => {
+    const built = buildArchive(
+      [
+        { path: 'data/000_main.txt', text: page(chile, cars) },
+        { path: 'data/001_topic.txt', text: page(hydrogen) },
+        { path: 'data/002_old.txt', text: unseparated(retail) },
+      ],
+      taxonomy,
+    )
+    expect(built.summary).toMatchObject({ records: 4, errors: 0, articlesWithoutCategory: 2 })
+    expect(built.articles.map((a) => [a.title, a.categoryLabel])).toEqual([
+      [hydrogen[0], UNCATEGORIZED],
+      [retail[0], UNCATEGORIZED],
+      [chile[1], 'Industry'],
+      [cars[1], 'Industry'],
+    ])
+    expect(built.index.categories).toEqual([
+      { slug: 'industry', label: 'Industry', count: 2 },
+      { slug: 'uncategorized', label: UNCATEGORIZED, count: 2 },
+    ])
+    expect(built.issues.map((i) => `${i.path}:${i.line}`)).toEqual(['data/001_topic.txt:2', 'data/002_old.txt:1'])
+  })
+
+  it('merges a release listed with its category and on a topic listing without, and keeps the category', () => {
+    const listed = record('Korea and Australia to build a hydrogen supply chain', 'The two ministers met in Seoul.', '2024-05-21', 'Energy')
+    for (const pages of [
+      [page(hydrogen), page(listed)],
+      [page(listed), page(hydrogen)],
+    ]) {
+      const built = buildArchive(pages.map((text, i) => ({ path: `data/00${i}.txt`, text })), taxonomy)
+      expect(built.summary).toMatchObject({ records: 1, duplicatesMerged: 1, articlesWithoutCategory: 0 })
+      expect(built.articles.map((a) => a.categoryLabel)).toEqual(['Energy'])
+    }
   })
 })

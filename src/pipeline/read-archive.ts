@@ -73,6 +73,7 @@ export function formatSummary(summary: ArchiveSummary): string {
     `${plural(summary.duplicatesMerged, 'duplicate')} merged`,
     `${plural(summary.topics, 'topic')} in use`,
     `${plural(summary.articlesWithoutTopic, 'article')} without a topic`,
+    `${plural(summary.articlesWithoutCategory, 'article')} without a category`,
     `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`,
   ].join(', ')
 }

@@ -17,7 +17,7 @@ export interface SourceRecord {
   body: string
   /** ISO date, `YYYY-MM-DD`. */
   date: string
-  /** Where the record starts (its category line). */
+  /** Where the record starts: its first line after the "-" (the category line, where it has one). */
   source: { path: string; line: number }
 }
 
@@ -141,6 +141,8 @@ export interface ArchiveSummary {
   duplicatesMerged: number
   topics: number
   articlesWithoutTopic: number
+  /** Releases filed as uncategorized: read from records without a category line. */
+  articlesWithoutCategory: number
   errors: number
   warnings: number
 }
