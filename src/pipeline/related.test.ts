@@ -162,6 +162,28 @@ describe('related releases', () => {
     expect(related[7]).toEqual([])
   })
 
+  it('lists a caption and its full release once, and never a release titled as the twin', () => {
+    const titled = (date: string, title: string): LinkableRelease => ({ ...release(date, ['energy']), title })
+    const releases = [
+      titled('2024-05-10', 'Minister visits a solar plant'),
+      // 1 and 2: a caption and its full release, told apart only by their date.
+      titled('2024-05-10', 'Korea and Chile sign a lithium MOU'),
+      titled('2024-05-11', 'Korea and Chile sign a lithium MOU'),
+      // 3 is 0's twin, and 4 a second edition of it.
+      titled('2024-05-10', 'Minister visits solar plant in Jeonnam'),
+      titled('2024-05-09', 'Minister visits solar plant in Jeonnam'),
+      titled('2024-05-08', 'Wind farm permits speed up'),
+      titled('2024-05-07', 'Grid investment doubles'),
+      titled('2024-05-06', 'Hydrogen buses on the road'),
+    ]
+    const twins = new Map([[1, 2], [2, 1], [0, 3], [3, 0]])
+    const related = findRelated(releases, twins)
+    expect(related[0]).toEqual([1, 5, 6, 7])
+    // Another release sees the pair once too.
+    expect(related[5]!.filter((i) => i === 1 || i === 2)).toHaveLength(1)
+    expect(related[5]).toHaveLength(4)
+  })
+
   it('prefers the closest in time among equals', () => {
     const releases = [
       release('2024-05-10', ['energy']),

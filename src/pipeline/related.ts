@@ -262,7 +262,8 @@ const RELATED_WINDOW = 200
 
 /**
  * Up to four other releases per release, ranked by the topics they share (a rare topic counts for
- * more than a common one), then by closeness in time. The twin is left out: it has its own link.
+ * more than a common one), then by closeness in time. The twin is left out: it has its own link;
+ * so is a release titled as the twin, and of a caption and its full release only one is listed.
  * `releases` are in archive order (newest first). Candidates are each topic's releases nearest in
  * time, so a topic shared by thousands of releases costs the same as a rare one: ten thousand
  * releases are linked in well under a second.
@@ -297,25 +298,39 @@ export function findRelated(releases: readonly LinkableRelease[], twins: Map<num
       Math.abs(days[a]! - days[self]!) - Math.abs(days[b]! - days[self]!) ||
       days[b]! - days[a]! ||
       a - b
-    // A running top four: sorting every candidate would be quadratic at archive scale.
+    // A running top eight, of which four are kept: sorting every candidate would be quadratic at
+    // archive scale.
     const ranked: number[] = []
     const twin = twins.get(self)
+    const twinTitle = twin === undefined ? undefined : releases[twin]!.title
     for (const i of touched) {
-      if (i === self || i === twin) continue
-      if (ranked.length === MAX_RELATED) {
-        // A lower score ranks after the fourth without the full comparison.
-        const last = ranked[MAX_RELATED - 1]!
+      // Nor the twin under another address (a second edition with its title).
+      if (i === self || i === twin || releases[i]!.title === twinTitle) continue
+      if (ranked.length === CANDIDATES) {
+        // A lower score ranks after the last without the full comparison.
+        const last = ranked[CANDIDATES - 1]!
         if (scores[i]! < scores[last]! || before(last, i) <= 0) continue
       }
       let at = ranked.length
       while (at > 0 && before(i, ranked[at - 1]!) < 0) at--
       ranked.splice(at, 0, i)
-      if (ranked.length > MAX_RELATED) ranked.pop()
+      if (ranked.length > CANDIDATES) ranked.pop()
     }
     for (const i of touched) scores[i] = 0
-    return ranked
+    // A caption and its full release tell one event: the better ranked of the two stands for both
+    // (it links to the other), and the list has room for another release.
+    const kept: number[] = []
+    for (const i of ranked) {
+      const other = twins.get(i)
+      if (other === undefined || !kept.includes(other)) kept.push(i)
+      if (kept.length === MAX_RELATED) break
+    }
+    return kept
   })
 }
+
+/** Candidates ranked to fill the related list once twin pairs count once. */
+const CANDIDATES = MAX_RELATED * 2
 
 /** Where `value` is in an ascending list (binary search). */
 function positionIn(list: readonly number[], value: number): number {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
-import { createTopicMatcher, loadTaxonomy, type Taxonomy, type TopicRule } from './topics.ts'
+import { createTopicMatcher, loadTaxonomy, type Taxonomy, termSpecificity, type TopicRule } from './topics.ts'
 
 const seed = readFileSync(new URL('../../data/000_dc10d14db94d7939.txt', import.meta.url), 'utf8')
 const taxonomyText = readFileSync(new URL('../../data/topics.yaml', import.meta.url), 'utf8')
@@ -186,19 +186,23 @@ describe('matching as one alternation of every term would', () => {
     return `(?<![\\p{L}\\p{N}])${words}${prefix ? '[\\p{L}\\p{N}]*' : ''}(?![\\p{L}\\p{N}])`
   }
   const oneAlternation = (taxonomy: Taxonomy) => {
-    const refs: { topic: number; strong: boolean }[][][] = [[], []]
-    const sources: string[][] = [[], []]
+    // Per case rule, each distinct term's group and the topics that list it; the alternation tries
+    // the most specific first (termSpecificity), else in the taxonomy's order.
+    const terms: { group: string; specificity: [number, number]; refs: { topic: number; strong: boolean }[] }[][] = [[], []]
     taxonomy.topics.forEach((topic, index) => {
-      for (const [terms, strong] of [[topic.match.strong, true], [topic.match.weak, false]] as const) {
-        for (const term of terms) {
+      for (const [list, strong] of [[topic.match.strong, true], [topic.match.weak, false]] as const) {
+        for (const term of list) {
           const exact = /\p{Lu}/u.test(term) ? 1 : 0
           const group = `(${source(term)})`
-          let at = sources[exact]!.indexOf(group)
-          if (at === -1) at = sources[exact]!.push(group) - 1
-          ;(refs[exact]![at] ??= []).push({ topic: index, strong })
+          let entry = terms[exact]!.find((t) => t.group === group)
+          if (!entry) terms[exact]!.push((entry = { group, specificity: termSpecificity(term), refs: [] }))
+          entry.refs.push({ topic: index, strong })
         }
       }
     })
+    for (const list of terms) list.sort((a, b) => b.specificity[0] - a.specificity[0] || b.specificity[1] - a.specificity[1])
+    const sources = terms.map((list) => list.map((t) => t.group))
+    const refs = terms.map((list) => list.map((t) => t.refs))
     const patterns = sources.map((s, exact) =>
       s.length === 0 ? undefined : new RegExp(s.join('|'), exact ? 'gu' : 'giu'),
     )

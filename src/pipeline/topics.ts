@@ -142,6 +142,8 @@ interface Term {
   rule: number
   /** Sticky. */
   pattern: RegExp
+  /** See `termSpecificity`: terms are tried the most specific first. */
+  specificity: [number, number]
   ending: 'word' | 'prefix' | 'pattern'
   refs: TermRef[]
   /** Tests for the first few characters. */
@@ -152,7 +154,12 @@ interface Term {
 
 const RULE_FLAGS = ['iu', 'u']
 
-/** The terms of one case rule, in the taxonomy's order. */
+/**
+ * The terms of one case rule, the most specific first: more words first, then longer ones, else in
+ * the taxonomy's order. Where terms overlap, the first that matches is the one counted (as in one
+ * alternation), so "trade balance" is found where "trade" is a term too, and "export controls"
+ * where "export*" is.
+ */
 function termsOfRule(taxonomy: Taxonomy, rule: number): Term[] {
   const terms = new Map<string, Term>()
   const flags = RULE_FLAGS[rule]!
@@ -168,7 +175,13 @@ function termsOfRule(taxonomy: Taxonomy, rule: number): Term[] {
       }
     }
   })
-  return [...terms.values()]
+  return [...terms.values()].sort((a, b) => b.specificity[0] - a.specificity[0] || b.specificity[1] - a.specificity[1])
+}
+
+/** How specific a term is: its words, then its characters (a trailing `*` aside). */
+export function termSpecificity(text: string): [words: number, length: number] {
+  const bare = text.trim().replace(/\*$/, '')
+  return [bare.split(/\s+/).length, bare.length]
 }
 
 function compileTerm(text: string, rule: number, flags: string): Term {
@@ -180,6 +193,7 @@ function compileTerm(text: string, rule: number, flags: string): Term {
   const chars = Array.from(words[0]!)
   return {
     rule,
+    specificity: termSpecificity(text),
     pattern: new RegExp(plain ? words.map(escapeRegExp).join('[\\s\\-]+') : termBody(text), `${flags}y`),
     ending: !plain ? 'pattern' : prefix ? 'prefix' : 'word',
     refs: [],
