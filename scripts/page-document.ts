@@ -1,6 +1,7 @@
 // The HTML document of each prerendered address: the app's index.html with the page's own head
 // (title, description, canonical, feeds, link-preview cards), the markup React rendered, and the data
 // it was rendered from. Used on the build's main thread and on the threads that write the releases.
+import { createHash } from 'node:crypto'
 import { type PageData, pageDataScript } from '../src/lib/page-data.ts'
 import type { Article } from '../src/pipeline/types.ts'
 import { absoluteUrl, type SiteOptions } from './site-files.ts'
@@ -137,20 +138,63 @@ export function startAfterLoad(template: string, startSrc: string): string {
     .replace('</body>', () => `  ${start}\n  </body>`)
 }
 
-/** The template cut where each page puts its own head and its markup, encoded once for every page. */
-const cuts = new Map<string, [beforeHead: Buffer, beforeRoot: Buffer, after: Buffer]>()
+/** The template cut where each page puts its policy, its own head and its markup, encoded once for every page. */
+const cuts = new Map<string, [beforePolicy: Buffer, beforeHead: Buffer, beforeRoot: Buffer, after: Buffer, scripts: string[]]>()
 const ROOT = '<div id="root"></div>'
+const CHARSET = /<meta charset="[^"]*"\s*\/?>/i
 
 function cutOf(template: string) {
   let cut = cuts.get(template)
   if (cut === undefined) {
+    const charset = CHARSET.exec(template)
+    const policy = charset ? charset.index + charset[0].length : template.indexOf('<head>') + '<head>'.length
     const head = template.indexOf('</head>')
     const root = template.indexOf(ROOT)
-    if (head < 0 || root < head) throw new Error('prerender: the template has no </head> followed by <div id="root"></div>')
+    if (policy < '<head>'.length || head < policy || root < head) {
+      throw new Error('prerender: the template has no <head>, </head> and <div id="root"></div> in that order')
+    }
     const bytes = (from: number, to?: number) => Buffer.from(template.slice(from, to))
-    cuts.set(template, (cut = [bytes(0, head), bytes(head, root), bytes(root + ROOT.length)]))
+    const scripts = inlineScripts(template)
+    cuts.set(template, (cut = [bytes(0, policy), bytes(policy, head), bytes(head, root), bytes(root + ROOT.length), scripts]))
   }
   return cut
+}
+
+const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g
+
+/** The text of each inline script that runs (not a data block, not a script file). */
+function inlineScripts(html: string): string[] {
+  return [...html.matchAll(INLINE_SCRIPT)].map((m) => m[1]!)
+}
+
+const hashes = new Map<string, string>()
+
+/** A CSP source that allows one inline script by its hash. */
+function hashSource(script: string): string {
+  let source = hashes.get(script)
+  if (source === undefined) hashes.set(script, (source = `'sha256-${createHash('sha256').update(script).digest('base64')}'`))
+  return source
+}
+
+/**
+ * The page's Content-Security-Policy, as a `<meta>` a static host serves without any setting: the
+ * page runs only the site's own scripts and the inline ones it was written with (by their hash),
+ * no `eval`, nothing from another origin. Text of the archive is escaped; if that ever failed, markup
+ * smuggled into a release still could not run.
+ */
+export function contentSecurityPolicy(scripts: readonly string[]): string {
+  const allowed = [...new Set(scripts)].map(hashSource)
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${allowed.join(' ')}`.trimEnd(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ')
 }
 
 /**
@@ -160,13 +204,19 @@ function cutOf(template: string) {
  * the whole build.
  */
 export function pageDocument(template: string, head: string, path: string, html: string, data: PageData = {}): Buffer {
-  const [beforeHead, beforeRoot, after] = cutOf(template)
+  const [beforePolicy, beforeHead, beforeRoot, after, scripts] = cutOf(template)
+  const markup = html.replace(HOISTED, '')
+  // Before every script of the page: a policy applies only to what follows it.
+  // Its sources hold no character an attribute would need escaped.
+  const policy = `\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([...scripts, ...inlineScripts(markup)])}">`
   return Buffer.concat([
+    beforePolicy,
+    Buffer.from(policy),
     beforeHead,
     Buffer.from(`${head}\n  `),
     beforeRoot,
     Buffer.from(`<div id="root" data-prerendered="${escapeHtml(path)}">`),
-    Buffer.from(html.replace(HOISTED, '')),
+    Buffer.from(markup),
     Buffer.from(`</div>${pageDataScript(data)}`),
     after,
   ])
