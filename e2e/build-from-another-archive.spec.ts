@@ -40,3 +40,34 @@ test('a release listed with its category and again on a topic listing is one rel
   await page.goto('/?category=industry')
   await expect(page.getByRole('link', { name: cars[0]!.title, exact: true })).toHaveCount(1)
 })
+
+// The archive's own topics.yaml renames critical-minerals to batteries and splits exports into
+// export-results and trade-deals (e2e/fixtures/overlapping-pages/topics.yaml).
+test('a shared link to a topic since renamed or split leads to what took its place', async ({ page }) => {
+  await page.goto('/topics/critical-minerals')
+  await expect(page).toHaveURL('/topics/batteries')
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toContainText('Batteries & minerals')
+
+  await page.goto('/?topic=critical-minerals')
+  await expect(page).toHaveURL('/?topic=batteries')
+  await expect(page.getByText('The topic “critical-minerals” is now “batteries”.')).toBeVisible()
+
+  // A view of two topics holds the releases that have both: a split topic names its successors.
+  await page.goto('/topics/exports')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This topic has moved')
+  await page.getByRole('link', { name: 'Trade deals', exact: true }).click()
+  await expect(page).toHaveURL('/topics/trade-deals')
+  await page.goto('/?topic=exports')
+  await expect(page).toHaveURL('/')
+  await expect(page.getByText('The topic “exports” is now 2 topics, “export-results” and “trade-deals”: choose one under Topics.')).toBeVisible()
+})
+
+test('a topic since split keeps its feeds, which hold the releases of the topics that took its place', async ({ request }) => {
+  const atom = await request.get('/topics/exports/feed.xml')
+  expect(atom.status()).toBe(200)
+  const feed = await atom.text()
+  const taken = other.articles.filter((a) => a.topics.includes('export-results') || a.topics.includes('trade-deals'))
+  expect(feed.match(/<entry>/g)).toHaveLength(taken.length)
+  for (const release of taken) expect(feed).toContain(`/articles/${release.slug}`)
+  expect((await request.get('/topics/exports/feed.json')).status()).toBe(200)
+})

@@ -221,3 +221,30 @@ export function pageDocument(template: string, head: string, path: string, html:
     after,
   ])
 }
+
+/**
+ * The page at a renamed topic's former address: it sends the reader on at once to the topic's new
+ * address, without any script, and says where in words for the rare browser that does not.
+ */
+export function renamedTopicDocument(former: string, successor: { slug: string; label: string }, site: SiteOptions): Buffer {
+  const path = `topics/${successor.slug}`
+  const target = escapeHtml(`${site.basePath}${path}`)
+  return Buffer.from(`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([])}">
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="refresh" content="0; url=${target}">
+    <link rel="canonical" href="${escapeHtml(absoluteUrl(site, path))}">
+    <title>${escapeHtml(`${successor.label} · ${SITE_NAME}`)}</title>
+  </head>
+  <body>
+    <main>
+      <h1>This topic has moved</h1>
+      <p>“${escapeHtml(former)}” is now <a href="${target}">${escapeHtml(successor.label)}</a>.</p>
+    </main>
+  </body>
+</html>
+`)
+}

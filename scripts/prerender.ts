@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads'
 import { toListing } from '../src/pipeline/archive-files.ts'
 import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
 import type { ArchiveHead, ArchiveListing, ArticleDraft, ArticleView } from '../src/pipeline/types.ts'
-import { headTags, notFoundHeadTags, type Page, pageDocument, SITE_DESCRIPTION, SITE_NAME, START_SCRIPT, startAfterLoad } from './page-document.ts'
+import { headTags, notFoundHeadTags, type Page, pageDocument, renamedTopicDocument, SITE_DESCRIPTION, SITE_NAME, START_SCRIPT, startAfterLoad } from './page-document.ts'
 import { releaseWriter } from './release-page.ts'
 import type { SiteOptions } from './site-files.ts'
 
@@ -66,6 +66,17 @@ function sitePages({ index }: PrerenderOptions['archive'], dataPath: string): Pa
       topic: topic.slug,
       preload: [`${dataPath}listing.json.gz`],
     })),
+    // A topic since split: a page that names the topics it became (its feeds hold their releases).
+    ...Object.entries(index.successors)
+      .filter(([, successors]) => successors.length > 1)
+      .map(([former, successors]) => ({
+        path: `topics/${former}`,
+        file: `topics/${former}/index.html`,
+        title: `Topic moved · ${SITE_NAME}`,
+        description: `“${former}” is now ${successors.map((slug) => index.topics.find((t) => t.slug === slug)?.label ?? slug).join(' and ')}.`,
+        topic: former,
+        preload: [],
+      })),
   ]
 }
 
@@ -96,11 +107,18 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
       if (rendered.status !== 200) throw new Error(`prerender: ${address} rendered as ${rendered.status}`)
       write(page.file, pageDocument(template, headTags(page, site), address, rendered.html, { head }))
     }
+    // A topic since renamed: its address leads on to the new one (one since split is a page of
+    // the app, with the others: it names the topics that took its place).
+    const renamed = Object.entries(options.archive.index.successors).filter(([, successors]) => successors.length === 1)
+    for (const [former, [successor]] of renamed) {
+      const label = options.archive.index.topics.find((t) => t.slug === successor)?.label ?? successor!
+      write(`topics/${former}/index.html`, renamedTopicDocument(former, { slug: successor!, label }, site))
+    }
     // What a static host serves for any other address, with status 404.
     const missing = await render(`${base}404`)
     write('404.html', pageDocument(template, notFoundHeadTags(site), `${base}404`, missing.html))
 
-    return pages.length + 1 + (await writers.run(releaseWriter(createRenderer, { outDir, template, site })))
+    return pages.length + renamed.length + 1 + (await writers.run(releaseWriter(createRenderer, { outDir, template, site })))
   } finally {
     await writers.stop()
   }

@@ -23,7 +23,7 @@ export interface SiteOptions {
 export type SiteArticle = Pick<Article, 'slug' | 'date' | 'title' | 'excerpt' | 'topics' | 'category' | 'categoryLabel'>
 
 export interface SiteArchive {
-  index: Pick<ArchiveIndex, 'topics'>
+  index: Pick<ArchiveIndex, 'topics'> & Partial<Pick<ArchiveIndex, 'successors'>>
   /** Newest first, as the pipeline gives them. */
   articles: readonly SiteArticle[]
 }
@@ -78,6 +78,16 @@ export function siteFiles(archive: SiteArchive, options: SiteOptions): Map<strin
   for (const topic of archive.index.topics) {
     const head = { title: `${siteName}: ${topic.label}`, description: topic.description }
     addFeeds(`topics/${topic.slug}/`, head, byTopic.get(topic.slug)!)
+  }
+  // A topic since renamed or split keeps its feeds, which readers subscribed to: they hold what
+  // took its place, the newest releases of its successors.
+  const labels = new Map(archive.index.topics.map((t) => [t.slug, t.label]))
+  for (const [former, successors] of Object.entries(archive.index.successors ?? {})) {
+    const named = successors.map((slug) => labels.get(slug) ?? slug).join(' and ')
+    const head = { title: `${siteName}: ${named}`, description: `Formerly “${former}”: now ${named}.` }
+    const releases = new Set(successors.flatMap((slug) => byTopic.get(slug) ?? []))
+    const newestFirst = archive.articles.filter((a) => releases.has(a)).slice(0, FEED_ENTRIES)
+    addFeeds(`topics/${former}/`, head, newestFirst)
   }
 
   const newest = archive.articles[0]?.date

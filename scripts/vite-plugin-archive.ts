@@ -41,7 +41,7 @@ interface BuiltData {
   /** Folder of the data files relative to the site's base, e.g. `data/1a2b3c4d/`. */
   dataPath: string
   /** Topic and category slugs, so an address can be checked before any data is fetched. */
-  facets: { topics: string[]; categories: string[] }
+  facets: { topics: string[]; categories: string[]; successors: Record<string, string[]> }
   archive: IndexedArchive
   head: ArchiveHead
   headJson: string
@@ -72,7 +72,11 @@ function buildData(location: string): BuiltData {
   for (let i = 0; i < archive.index.articles.length; i++) hash.update('\n').update(archive.body(i))
   const dataPath = `data/${hash.digest('hex').slice(0, 8)}/`
   console.info(`archive: ${formatSummary(archive.summary)}`)
-  const facets = { topics: archive.index.topics.map((t) => t.slug), categories: archive.index.categories.map((c) => c.slug) }
+  const facets = {
+    topics: archive.index.topics.map((t) => t.slug),
+    categories: archive.index.categories.map((c) => c.slug),
+    successors: archive.index.successors,
+  }
   return { dataPath, facets, archive, head, headJson, listingJson, watched: archive.source.files }
 }
 

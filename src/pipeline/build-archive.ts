@@ -4,7 +4,7 @@ import { toArticle } from './article.ts'
 import { countWords, readingMinutes, toExcerpt } from './paragraphs.ts'
 import { findRelated, findTwins } from './related.ts'
 import { baseSlug, disambiguate } from './slug.ts'
-import { createTopicMatcher, loadTaxonomy, toTopic } from './topics.ts'
+import { createTopicMatcher, loadTaxonomy, successorsOf, toTopic } from './topics.ts'
 import type {
   Article,
   ArticleDraft,
@@ -107,6 +107,7 @@ export function indexArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
     }),
     topics: (taxonomy?.topics ?? []).map((rule) => ({ ...toTopic(rule), count: topicCounts.get(rule.slug) ?? 0 })),
     categories: countCategories(sorted),
+    successors: taxonomy ? successorsOf(taxonomy) : {},
   }
 
   // A release's draft is its listing entry and what its page adds.

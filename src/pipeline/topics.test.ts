@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
-import { createTopicMatcher, loadTaxonomy, type Taxonomy, termSpecificity, type TopicRule } from './topics.ts'
+import { createTopicMatcher, loadTaxonomy, successorsOf, type Taxonomy, termSpecificity, type TopicRule } from './topics.ts'
 
 const seed = readFileSync(new URL('../../data/000_dc10d14db94d7939.txt', import.meta.url), 'utf8')
 const taxonomyText = readFileSync(new URL('../../data/topics.yaml', import.meta.url), 'utf8')
@@ -89,6 +89,7 @@ describe('topics of the seed, with data/topics.yaml', () => {
 describe('matching rules', () => {
   const rule = (slug: string, match: Partial<TopicRule['match']>): TopicRule => ({
     slug,
+    formerly: [],
     label: slug,
     description: slug,
     group: 'Topics',
@@ -231,6 +232,7 @@ describe('matching as one alternation of every term would', () => {
 
   const rule = (slug: string, match: Partial<TopicRule['match']>): TopicRule => ({
     slug,
+    formerly: [],
     label: slug,
     description: slug,
     group: 'Topics',
@@ -315,6 +317,44 @@ describe('loadTaxonomy', () => {
         message: expect.stringContaining('duplicate topic slug "ai"'),
       },
     ])
+  })
+
+  describe('topics renamed or split', () => {
+    const formerly = (slugs: string) => [`    formerly: [${slugs}]`]
+    const published = (...slugs: string[]) => ['published:', ...slugs.map((s) => `  - ${s}`)]
+
+    it('reads which topics took over a former slug', () => {
+      const text = yaml(...published('power', 'ai'), 'topics:', ...topic('ai'), ...topic('nuclear'), ...formerly('power'), ...topic('grids'), ...formerly('power'))
+      const { taxonomy, issues } = loadTaxonomy('t.yaml', text)
+      expect(issues.filter((i) => i.severity === 'error')).toEqual([])
+      expect(successorsOf(taxonomy!)).toEqual({ power: ['nuclear', 'grids'] })
+    })
+
+    it('warns at the ledger about a published slug that nothing takes over, and at a topic missing from it', () => {
+      const text = yaml(...published('ai', 'power'), 'topics:', ...topic('ai'), ...topic('nuclear'))
+      const { taxonomy, issues } = loadTaxonomy('t.yaml', text)
+      expect(taxonomy).toBeDefined()
+      expect(issues).toEqual([
+        { path: 't.yaml', line: lineOf(text, '  - power'), severity: 'warning', message: expect.stringMatching(/^topic "power" was published and no topic takes it over: list it under "formerly"/) },
+        { path: 't.yaml', line: lineOf(text, '  - slug: nuclear'), severity: 'warning', message: expect.stringContaining('topic "nuclear" is not in "published"') },
+      ])
+    })
+
+    it('keeps no ledger unless it has one', () => {
+      expect(loadTaxonomy('t.yaml', yaml('topics:', ...topic('ai'))).issues).toEqual([])
+    })
+
+    it('refuses a former slug that is still a topic', () => {
+      const text = yaml('topics:', ...topic('ai'), ...topic('nuclear'), ...formerly('ai'))
+      const { taxonomy, issues } = loadTaxonomy('t.yaml', text)
+      expect(taxonomy).toBeUndefined()
+      expect(issues).toEqual([{ path: 't.yaml', line: lineOf(text, '    formerly: [ai]'), severity: 'error', message: expect.stringContaining('"ai" is a topic') }])
+    })
+
+    it('the project’s own taxonomy publishes every slug it has', () => {
+      const text = readFileSync('data/topics.yaml', 'utf8')
+      expect(loadTaxonomy('data/topics.yaml', text).issues).toEqual([])
+    })
   })
 
   it('reports a missing label at the topic', () => {

@@ -99,6 +99,8 @@ export interface ArchiveIndex {
   articles: ArticleSummary[]
   topics: TopicWithCount[]
   categories: Category[]
+  /** Each former topic slug (renamed or split, `formerly` in topics.yaml) and the topics it leads to. */
+  successors: Record<string, string[]>
 }
 
 /**

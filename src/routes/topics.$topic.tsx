@@ -1,6 +1,7 @@
 import { createFileRoute, notFound, redirect } from '@tanstack/react-router'
+import { MovedTopic } from '@/features/topics/components/moved-topic'
 import { TimelinePage } from '@/features/timeline/components/timeline-page'
-import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
+import { successorTopics, validateTimelineSearch } from '@/lib/timeline/timeline-address'
 import { archiveHeadQuery, archiveListingQuery } from '@/lib/archive-queries'
 
 export const Route = createFileRoute('/topics/$topic')({
@@ -9,6 +10,10 @@ export const Route = createFileRoute('/topics/$topic')({
     const index = await queryClient.query(archiveHeadQuery())
     // Topic slugs are lowercase; a hand-typed /topics/AI still lands on the topic.
     const slug = params.topic.trim().toLowerCase()
+    // A topic since renamed leads to its new address; one split in several names them.
+    const successors = successorTopics(slug)
+    if (successors?.length === 1) throw redirect({ to: '/topics/$topic', params: { topic: successors[0]! }, search: true, replace: true })
+    if (successors) return { label: 'Topic moved', moved: index.topics.filter((t) => successors.includes(t.slug)) }
     const topic = index.topics.find((t) => t.slug === slug)
     if (!topic) throw notFound()
     if (slug !== params.topic) throw redirect({ to: '/topics/$topic', params: { topic: slug }, search: true, replace: true })
@@ -21,5 +26,9 @@ export const Route = createFileRoute('/topics/$topic')({
 })
 
 function TopicRoute() {
-  return <TimelinePage search={Route.useSearch()} pinnedTopic={Route.useParams().topic} />
+  const { moved } = Route.useLoaderData()
+  const { topic } = Route.useParams()
+  const search = Route.useSearch()
+  if (moved) return <MovedTopic former={topic} successors={moved} />
+  return <TimelinePage search={search} pinnedTopic={topic} />
 }

@@ -16,7 +16,7 @@ const seed = index.articles
 const dates = (list: readonly ArticleSummary[]) => list.map((a) => a.date)
 const slugs = (list: readonly ArticleSummary[]) => list.map((a) => a.slug)
 
-const rangesOf = (articles: ArticleSummary[]) => quickRanges(toHead({ articles, topics: [], categories: [] }))
+const rangesOf = (articles: ArticleSummary[]) => quickRanges(toHead({ articles, topics: [], categories: [], successors: {} }))
 
 let counter = 0
 function article(date: string, category: string, topics: string[]): ArticleSummary {

@@ -2,7 +2,12 @@ import { useLocation } from '@tanstack/react-router'
 import { facets } from 'virtual:archive'
 import { parseSearch, readTimelineSearch, type TimelineSearch } from './timeline-search'
 
-const known = { topics: new Set(facets.topics), categories: new Set(facets.categories) }
+const known = { topics: new Set(facets.topics), categories: new Set(facets.categories), successors: facets.successors }
+
+/** The topics a former topic slug (renamed or split) leads to; undefined for any other slug. */
+export function successorTopics(slug: string): readonly string[] | undefined {
+  return Object.hasOwn(facets.successors, slug) ? facets.successors[slug] : undefined
+}
 
 /**
  * The route's `validateSearch`. The router merges the raw search with what this returns, so every

@@ -249,6 +249,34 @@ describe('readTimelineSearch', () => {
   })
 })
 
+describe('readTimelineSearch: topics renamed or split', () => {
+  // As if topics.yaml listed `formerly: [power]` under two topics and `formerly: [machines]` under one.
+  const renamed: KnownFacets = { ...known, successors: { power: ['ai', 'exports'], machines: ['aerospace'] } }
+
+  it('reads a topic since renamed as the new one, and says so', () => {
+    expect(readTimelineSearch({ topic: 'Machines' }, renamed)).toEqual({
+      search: { topic: ['aerospace'] },
+      corrections: ['The topic “machines” is now “aerospace”.'],
+    })
+    expect(readTimelineSearch({ topic: 'aerospace,machines,materials' }, renamed).search).toEqual({ topic: ['aerospace', 'materials'] })
+  })
+
+  it('names the topics a split one became, and keeps the rest of the address', () => {
+    // A view of several topics holds the releases that have them all: not what "power" held.
+    expect(readTimelineSearch({ topic: 'power,materials' }, renamed)).toEqual({
+      search: { topic: ['materials'] },
+      corrections: ['The topic “power” is now 2 topics, “ai” and “exports”: choose one under Topics.'],
+    })
+  })
+
+  it('takes no former slug from what every object has', () => {
+    expect(readTimelineSearch({ topic: 'constructor,__proto__' }, renamed)).toEqual({
+      search: {},
+      corrections: ['Ignored the unknown topics “constructor”, “__proto__”.'],
+    })
+  })
+})
+
 describe('completeDate', () => {
   it.each([
     ['2024', 'from', '2024-01-01'],

@@ -16,6 +16,8 @@ export interface TimelineSearch {
 export interface KnownFacets {
   topics: ReadonlySet<string>
   categories: ReadonlySet<string>
+  /** Former topic slugs (renamed or split) and the topics they lead to. */
+  successors?: Readonly<Record<string, readonly string[]>>
 }
 
 export interface ReadSearch {
@@ -76,13 +78,29 @@ export function readTimelineSearch(raw: Record<string, unknown>, known: KnownFac
   if (values.topic !== undefined) {
     const topics: string[] = []
     const unknown: string[] = []
+    const moved: string[] = []
     for (const item of values.topic.split(',')) {
       const slug = item.trim().toLowerCase()
       if (slug === '') continue
-      if (!known.topics.has(slug)) unknown.push(quote(item))
-      else if (!topics.includes(slug)) topics.push(slug)
+      // A shared link to a topic since renamed reads as the new one; one since split in several
+      // names them (a view of several topics holds the releases that have them all, which is not
+      // what the old topic held).
+      const successors = Object.hasOwn(known.successors ?? {}, slug) ? known.successors![slug]! : undefined
+      if (successors) moved.push(slug)
+      const topic = successors?.length === 1 ? successors[0]! : slug
+      if (successors && successors.length > 1) continue
+      if (!known.topics.has(topic)) unknown.push(quote(item))
+      else if (!topics.includes(topic)) topics.push(topic)
     }
     if (topics.length > 0) search.topic = topics
+    for (const slug of moved.slice(0, 3)) {
+      const successors = known.successors![slug]!
+      notes.add(
+        successors.length === 1
+          ? `The topic ${quote(slug)} is now ${quote(successors[0]!)}.`
+          : `The topic ${quote(slug)} is now ${successors.length} topics, ${successors.map(quote).join(' and ')}: choose one under Topics.`,
+      )
+    }
     // One note, however many: a hostile address must not flood the page.
     if (unknown.length === 1) notes.add(`Ignored the unknown topic ${unknown[0]!}.`)
     else if (unknown.length > 1) {
