@@ -207,10 +207,14 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
       let pages: number
       try {
         const serverDir = join(root, PRERENDER_DIR)
-        // The workers are handed their first releases before anything else here runs.
+        // The data files are begun in a microtask, once prerender() has handed the workers their
+        // first releases; this thread writes releases too once the files are written.
+        const files = Promise.resolve()
+          .then(() => writeSiteFiles(outDir, data.archive.index, site))
+          .then(() => writeDataFiles(outDir, data))
         ;[pages] = await Promise.all([
-          prerender({ outDir, serverDir, archive: data.archive, head: data.head, dataPath: data.dataPath, site }),
-          writeSiteFiles(outDir, data.archive.index, site).then(() => writeDataFiles(outDir, data)),
+          prerender({ outDir, serverDir, archive: data.archive, head: data.head, dataPath: data.dataPath, site, writeReleasesAfter: files }),
+          files,
         ])
       } finally {
         rmSync(join(root, PRERENDER_DIR), { recursive: true, force: true })

@@ -342,10 +342,11 @@ function recordRequests(page: Page, base: string) {
     if (!url.startsWith(base) || requests.has(url)) return
     requests.set(
       url,
-      request.response().then(
-        async (response) => (response ? { startedAt: request.timing().startTime, bytes: wireBytes(await response.body()) } : undefined),
-        () => undefined,
-      ),
+      request
+        .response()
+        .then(async (response) => (response ? { startedAt: request.timing().startTime, bytes: wireBytes(await response.body()) } : undefined))
+        // The page may close before a response's body is read (it was not needed, then).
+        .catch(() => undefined),
     )
   })
   return requests
