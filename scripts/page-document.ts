@@ -184,17 +184,15 @@ function hashSource(script: string): string {
  */
 export function contentSecurityPolicy(scripts: readonly string[]): string {
   const allowed = [...new Set(scripts)].map(hashSource)
+  // Styles, images, fetches and the search worker fall back to default-src; what does not fall
+  // back is named. Every byte is written a hundred thousand times at 100k releases.
   return [
     "default-src 'self'",
     `script-src 'self' ${allowed.join(' ')}`.trimEnd(),
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-  ].join('; ')
+  ].join(';')
 }
 
 /**
@@ -208,7 +206,7 @@ export function pageDocument(template: string, head: string, path: string, html:
   const markup = html.replace(HOISTED, '')
   // Before every script of the page: a policy applies only to what follows it.
   // Its sources hold no character an attribute would need escaped.
-  const policy = `\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([...scripts, ...inlineScripts(markup)])}">`
+  const policy = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([...scripts, ...inlineScripts(markup)])}">`
   return Buffer.concat([
     beforePolicy,
     Buffer.from(policy),

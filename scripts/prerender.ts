@@ -3,9 +3,8 @@
 // and the page is on screen before the app loads. The app then hydrates it (src/main.tsx).
 //
 // The timeline, the topics and 404.html are rendered here. The releases, nearly every page, are
-// rendered here too and by a worker thread per other core (scripts/prerender-worker.ts), each given
-// releases a batch at a time (scripts/release-page.ts): no thread holds more than a batch of
-// paragraphs.
+// rendered by worker threads (scripts/prerender-worker.ts), one per core, each given releases a
+// batch at a time (scripts/release-page.ts): no thread holds more than a batch of paragraphs.
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
@@ -14,9 +13,8 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { toListing } from '../src/pipeline/archive-files.ts'
 import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
-import type { ArchiveHead, ArchiveListing, ArticleDraft, ArticleView } from '../src/pipeline/types.ts'
+import type { ArchiveHead, ArchiveListing, ArticleView } from '../src/pipeline/types.ts'
 import { headTags, notFoundHeadTags, type Page, pageDocument, renamedTopicDocument, SITE_DESCRIPTION, SITE_NAME, START_SCRIPT, startAfterLoad } from './page-document.ts'
-import { releaseWriter } from './release-page.ts'
 import type { SiteOptions } from './site-files.ts'
 
 export interface PrerenderOptions {
@@ -28,11 +26,6 @@ export interface PrerenderOptions {
   /** Folder of the data files relative to the base, e.g. `data/1a2b3c4d/`. */
   dataPath: string
   site: SiteOptions
-  /**
-   * What this thread does before it writes releases too (the data files): until then it only hands
-   * the workers their batches. Its own work and the pages' at once took 2.1 GB at 100k releases.
-   */
-  writeReleasesAfter?: Promise<unknown>
 }
 
 /** What each worker is started with (scripts/prerender-worker.ts reads it). */
@@ -123,23 +116,23 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
     const missing = await render(`${base}404`)
     write('404.html', pageDocument(template, notFoundHeadTags(site), `${base}404`, missing.html))
 
-    return pages.length + renamed.length + 1 + (await writers.run(releaseWriter(createRenderer, { outDir, template, site })))
+    return pages.length + renamed.length + 1 + (await writers.run())
   } finally {
     await writers.stop()
   }
 }
 
 /**
- * The releases' writers: this thread and one worker per other core. The workers start at once and
- * are handed their first batches at once (a worker reads them when its renderer has loaded); each
- * holds two batches, so it goes on to the next while this thread answers. Once done with its own
- * work (`writeReleasesAfter`), this thread writes releases too, a batch at a time: a third thread
- * on two cores cost more (another copy of the app compiled by V8) than it wrote. `run` resolves
- * when every release is written.
+ * The releases' writers: one worker per core, started at once and handed their first batches at
+ * once (a worker reads them when its renderer has loaded); each holds two batches, so it goes on to
+ * the next while this thread, busy with the data files, answers. (This thread wrote releases too
+ * for a while: on two cores it saved nothing measurable, and at 100k releases its pages' garbage
+ * in its own large heap took the build from 1.9 to 2.2 GB.) `run` resolves when every release is
+ * written.
  */
 function startWriters(options: PrerenderOptions, workerFile: string, setup: WorkerSetup) {
   const total = options.archive.index.articles.length
-  const threads = Math.max(0, Math.min(availableParallelism() - 1, Math.ceil(total / BATCH) - 1))
+  const threads = total === 0 ? 0 : Math.max(1, Math.min(availableParallelism(), Math.ceil(total / BATCH)))
   const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: setup }))
   // The releases' folders are made by this thread, a few batches ahead of the workers: made by the
   // workers as they wrote, each waited on the other's hold on the one parent folder (up to a
@@ -186,15 +179,7 @@ function startWriters(options: PrerenderOptions, workerFile: string, setup: Work
   )
   // Awaited by `run`: a worker that fails before then is reported there.
   done.catch(() => undefined)
-  /** Writes releases on this thread until none is left, then waits for the workers. */
-  const run = async (write: (draft: ArticleDraft) => Promise<void>) => {
-    await options.writeReleasesAfter
-    while (next < total) {
-      for (const draft of take()) {
-        await write(draft)
-        await breather()
-      }
-    }
+  const run = async () => {
     await done
     return total
   }
@@ -204,5 +189,3 @@ function startWriters(options: PrerenderOptions, workerFile: string, setup: Work
   return { run, stop }
 }
 
-/** Gives the event loop a turn: the workers' requests and the data files go on between pages. */
-const breather = () => new Promise<void>((resolve) => setImmediate(resolve))

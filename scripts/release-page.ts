@@ -1,6 +1,6 @@
 // Writes one release's page: rendered by the app's own routes from the release as the app will read
-// it back from the page (server and app render the same), with its head and data. The prerender
-// workers and the build's main thread both write releases (scripts/prerender.ts).
+// it back from the page (server and app render the same), with its head and data, on one of the
+// prerender workers (scripts/prerender.ts).
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { articlePageData, toArticleView } from '../src/lib/page-data.ts'

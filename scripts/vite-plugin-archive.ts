@@ -208,14 +208,11 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
       try {
         const serverDir = join(root, PRERENDER_DIR)
         // The data files are begun in a microtask, once prerender() has handed the workers their
-        // first releases; this thread writes releases too once the files are written.
+        // first releases.
         const files = Promise.resolve()
           .then(() => writeSiteFiles(outDir, data.archive.index, site))
           .then(() => writeDataFiles(outDir, data))
-        ;[pages] = await Promise.all([
-          prerender({ outDir, serverDir, archive: data.archive, head: data.head, dataPath: data.dataPath, site, writeReleasesAfter: files }),
-          files,
-        ])
+        ;[pages] = await Promise.all([prerender({ outDir, serverDir, archive: data.archive, head: data.head, dataPath: data.dataPath, site }), files])
       } finally {
         rmSync(join(root, PRERENDER_DIR), { recursive: true, force: true })
       }

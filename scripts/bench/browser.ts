@@ -3,6 +3,15 @@
 // heap.
 import { existsSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
+
+/**
+ * What the recorders below leave on the page's window. Waits poll functions, never strings: a
+ * string is evaluated with eval at each poll, which the pages' Content-Security-Policy refuses.
+ */
+type Recorded = Window & {
+  firstTitle?: number
+  benchFirstSearch?: { highlighted?: number; frame?: number; keys: { frame?: number }[] }
+}
 import { type Browser, chromium, type Page } from '@playwright/test'
 
 export interface Timing {
@@ -85,7 +94,7 @@ export async function timeToFirstTitle(browser: Browser, base: string): Promise<
     }).observe(document, { childList: true, subtree: true })
   `)
   await page.goto(base)
-  await page.waitForFunction('window.firstTitle !== undefined')
+  await page.waitForFunction(() => (window as Recorded).firstTitle !== undefined)
   const value = await page.evaluate<number>('window.firstTitle')
   await context.close()
   return value
@@ -392,12 +401,12 @@ export async function firstSearch(browser: Browser, base: string): Promise<First
     }
     const timeout = Math.max(1, clicked + KEY_INTERVAL_MS + FIRST_SEARCH_TIMEOUT_MS - Date.now())
     const timedOut = await page
-      .waitForFunction('window.benchFirstSearch.highlighted !== undefined', undefined, { timeout, polling: 50 })
+      .waitForFunction(() => (window as Recorded).benchFirstSearch?.highlighted !== undefined, undefined, { timeout, polling: 50 })
       .then(() => false, () => true)
     const until = await page.evaluate<number>('window.benchFirstSearch.stop()')
     // The last key's frame, then a moment for the observers to deliver their entries.
-    await page.waitForFunction('window.benchFirstSearch.keys.every(function (key) { return key.frame !== undefined })', undefined, { timeout: 10_000 })
-    if (!timedOut) await page.waitForFunction('window.benchFirstSearch.frame !== undefined', undefined, { timeout: 10_000 })
+    await page.waitForFunction(() => (window as Recorded).benchFirstSearch?.keys.every((key) => key.frame !== undefined), undefined, { timeout: 10_000 })
+    if (!timedOut) await page.waitForFunction(() => (window as Recorded).benchFirstSearch?.frame !== undefined, undefined, { timeout: 10_000 })
     await page.waitForTimeout(300)
     const recorded = await page.evaluate<RecordedFirstSearch>(
       '(function (s) { return { keys: s.keys, events: s.events, longTasks: s.longTasks, start: s.start, highlighted: s.highlighted, frame: s.frame, query: s.query } })(window.benchFirstSearch)',
