@@ -4,7 +4,7 @@
 //
 // The timeline, the topics and 404.html are rendered here. The releases, nearly every page, are
 // rendered by worker threads (scripts/prerender-worker.ts), one per core, each given releases a
-// batch at a time (scripts/release-page.ts): no thread holds more than a batch of paragraphs.
+// batch at a time: no thread holds more than a batch of paragraphs.
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
@@ -46,6 +46,9 @@ export type CreateRenderer = (data: {
 /** Releases handed to a worker at a time: enough to keep it busy, few enough to keep memory flat. */
 const BATCH = 64
 
+/** A topic's label, by its slug. */
+const labelOf = (index: PrerenderOptions['archive']['index'], slug: string) => index.topics.find((t) => t.slug === slug)?.label ?? slug
+
 function sitePages({ index }: PrerenderOptions['archive'], dataPath: string): Page[] {
   return [
     { path: '', file: 'index.html', title: SITE_NAME, description: SITE_DESCRIPTION, preload: [] },
@@ -71,7 +74,7 @@ function sitePages({ index }: PrerenderOptions['archive'], dataPath: string): Pa
         path: `topics/${former}`,
         file: `topics/${former}/index.html`,
         title: `Topic moved · ${SITE_NAME}`,
-        description: `“${former}” is now ${successors.map((slug) => index.topics.find((t) => t.slug === slug)?.label ?? slug).join(' and ')}.`,
+        description: `“${former}” is now ${successors.map((slug) => labelOf(index, slug)).join(' and ')}.`,
         topic: former,
         preload: [],
       })),
@@ -89,7 +92,7 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
   writeFileSync(join(outDir, startFile), START_SCRIPT)
   const template = startAfterLoad(readFileSync(join(outDir, 'index.html'), 'utf8'), `${site.basePath}${startFile}`)
   // The workers load the renderer while this thread writes the other pages.
-  const writers = startWriters(options, join(options.serverDir, 'prerender-worker.js'), { serverEntry, outDir, template, site })
+  const workers = startWorkers(options, join(options.serverDir, 'prerender-worker.js'), { serverEntry, outDir, template, site })
   try {
     const { createRenderer } = (await import(pathToFileURL(serverEntry).href)) as { createRenderer: CreateRenderer }
     const render = createRenderer({ head, listing: toListing(options.archive.index), article: () => undefined })
@@ -109,28 +112,27 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
     // the app, with the others: it names the topics that took its place).
     const renamed = Object.entries(options.archive.index.successors).filter(([, successors]) => successors.length === 1)
     for (const [former, [successor]] of renamed) {
-      const label = options.archive.index.topics.find((t) => t.slug === successor)?.label ?? successor!
-      write(`topics/${former}/index.html`, renamedTopicDocument(former, { slug: successor!, label }, site))
+      write(`topics/${former}/index.html`, renamedTopicDocument(former, { slug: successor!, label: labelOf(options.archive.index, successor!) }, site))
     }
     // What a static host serves for any other address, with status 404.
     const missing = await render(`${base}404`)
     write('404.html', pageDocument(template, notFoundHeadTags(site), `${base}404`, missing.html))
 
-    return pages.length + renamed.length + 1 + (await writers.run())
+    return pages.length + renamed.length + 1 + (await workers.run())
   } finally {
-    await writers.stop()
+    await workers.stop()
   }
 }
 
 /**
- * The releases' writers: one worker per core, started at once and handed their first batches at
+ * One worker per core, started at once and handed their first batches at
  * once (a worker reads them when its renderer has loaded); each holds two batches, so it goes on to
  * the next while this thread, busy with the data files, answers. (This thread wrote releases too
  * for a while: on two cores it saved nothing measurable, and at 100k releases its pages' garbage
  * in its own large heap took the build from 1.9 to 2.2 GB.) `run` resolves when every release is
  * written.
  */
-function startWriters(options: PrerenderOptions, workerFile: string, setup: WorkerSetup) {
+function startWorkers(options: PrerenderOptions, workerFile: string, setup: WorkerSetup) {
   const total = options.archive.index.articles.length
   const threads = total === 0 ? 0 : Math.max(1, Math.min(availableParallelism(), Math.ceil(total / BATCH)))
   const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: setup }))
@@ -150,7 +152,7 @@ function startWriters(options: PrerenderOptions, workerFile: string, setup: Work
     const drafts = []
     for (; next < end; next++) drafts.push(options.archive.draft(next))
     setImmediate(() => {
-      makeFolders(next + BATCH * (threads + 1))
+      makeFolders(next + BATCH * threads)
     })
     return drafts
   }
@@ -188,4 +190,3 @@ function startWriters(options: PrerenderOptions, workerFile: string, setup: Work
   }
   return { run, stop }
 }
-
