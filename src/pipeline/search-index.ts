@@ -36,9 +36,11 @@ export function createSearchIndex(): SearchIndexBuilder {
   // For each word, its releases in id order, each packed as id × 8 + its packed counts.
   const postings = new Map<string, number[]>()
   let releases = 0
+  let textChars = 0
 
   function add(title: string, body: string) {
     const id = releases++
+    textChars += title.length + body.length
     const counts = new Map<string, number>()
     for (const word of tokenize(title)) counts.set(word, 1)
     for (const word of tokenize(body)) {
@@ -95,7 +97,7 @@ export function createSearchIndex(): SearchIndexBuilder {
       secondOf,
     )
     for (const [second, list] of bySecond) yield [secondsFile(second), JSON.stringify(list)]
-    const manifest: SearchManifest = { releases, initials: [...byInitial.keys()], seconds: [...bySecond.keys()], shards }
+    const manifest: SearchManifest = { releases, initials: [...byInitial.keys()], seconds: [...bySecond.keys()], shards, textChars }
     yield [MANIFEST_FILE, JSON.stringify(manifest)]
   }
 

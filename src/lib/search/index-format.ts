@@ -9,7 +9,8 @@
 //   word's first letter (a letter replaced or missing there leaves the second letter in place).
 // - `postings-<n>.json.gz`: for a run of words in sorted order, which releases hold each word,
 //   and how often (in the title, in the body).
-// - `texts.json.gz`: every release's title and body, fetched only to check a quoted phrase.
+// - `texts.json.gz`: every release's title and body, fetched only to check a quoted phrase (and, on
+//   a small archive, for the bodies of the results: `isSmallArchive`).
 // - `summaries-<n>.json.gz`: what the timeline shows of each release, a run of ids a file, so the
 //   results of a search are shown without the whole listing.
 // - `facets.json.gz`: each release's category and topics, for the counts beside the filters.
@@ -69,6 +70,23 @@ export interface SearchManifest {
   seconds: string[]
   /** The first word of each postings file; file `n` holds the words from `shards[n]` up to `shards[n + 1]`. */
   shards: string[]
+  /** The characters of every title and body together: how big the texts file is. */
+  textChars: number
+}
+
+/**
+ * Texts of at most this many characters (about 20 KB compressed, the size of two or three release
+ * pages) are a small archive's: see `isSmallArchive`.
+ */
+export const SMALL_TEXTS_CHARS = 64_000
+
+/**
+ * Whether the archive is small enough for the search to fetch all it shows at once: one summaries
+ * file, and texts that cost no more than a few release pages. The worker then fetches both as it
+ * starts, and reads the results' bodies from the texts instead of from each release's page.
+ */
+export function isSmallArchive(manifest: SearchManifest): boolean {
+  return manifest.releases <= summariesPerFile(manifest.releases) && manifest.textChars <= SMALL_TEXTS_CHARS
 }
 
 /**

@@ -17,8 +17,12 @@ export interface Found {
 /** The search engine as the page sees it: queries answered by its worker. */
 export interface SearchClient {
   search(query: string): Promise<Found>
-  /** What the timeline shows of these releases (positions in the listing), in the order given. */
-  summaries(ids: number[], head: Pick<ArchiveHead, 'categories' | 'topics'>): Promise<ArticleSummary[]>
+  /**
+   * What the timeline shows of these releases (positions in the listing), in the order given; with
+   * the bodies the worker already holds of those whose summaries show no match (`bodies`, by slug,
+   * as `bodies` gives them), which a small archive's worker sends at once.
+   */
+  summaries(ids: number[], head: Pick<ArchiveHead, 'categories' | 'topics'>): Promise<{ articles: ArticleSummary[]; bodies?: Map<string, string> }>
   /** The bodies of these releases (by slug), read from their pages; those without one are left out. */
   bodies(slugs: string[]): Promise<Map<string, string>>
   /** The words hit `i` of a result matched. */
@@ -64,12 +68,12 @@ export function startSearch(folder: string, site: string): SearchClient {
     bodies: async (slugs) => {
       const reply = await ask({ type: 'bodies', slugs })
       if (!('bodies' in reply)) throw new Error('The search answered something else.')
-      return new Map(slugs.flatMap((slug, i) => (reply.bodies[i] == null ? [] : [[slug, reply.bodies[i]] as const])))
+      return foundBodies(slugs.map((slug, i) => [slug, reply.bodies[i] ?? null]))
     },
     summaries: async (ids, head) => {
       const reply = await ask({ type: 'summaries', ids })
       if (!('summaries' in reply)) throw new Error('The search answered something else.')
-      return reply.summaries.map(
+      const articles = reply.summaries.map(
         (row): ArticleSummary => ({
           slug: row.slug,
           date: dayToDate(row.day),
@@ -81,6 +85,12 @@ export function startSearch(folder: string, site: string): SearchClient {
           ...(row.twin ? { twin: row.twin } : {}),
         }),
       )
+      return reply.summaryBodies ? { articles, bodies: foundBodies(Object.entries(reply.summaryBodies)) } : { articles }
     },
   }
+}
+
+/** The bodies found, by slug: a release without one is left out. */
+function foundBodies(bodies: [string, string | null][]): Map<string, string> {
+  return new Map(bodies.filter((entry): entry is [string, string] => entry[1] !== null))
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { buildArchive } from '@/pipeline/build-archive'
-import { TEXTS_FILE } from './index-format'
+import { summariesFile, TEXTS_FILE } from './index-format'
 import { engineOver } from './test-engine'
 import { normalizeWord, tokenize, wordMatches } from './query'
 
@@ -314,6 +314,30 @@ describe('the first letters of a word', () => {
     expect((await engine.search('lit')).map((hit) => index.articles[hit.id]!.title)).toEqual(
       (await engine.search('lithium')).map((hit) => index.articles[hit.id]!.title),
     )
+  })
+})
+
+describe('a small archive', () => {
+  it('has its summaries and texts fetched as the engine warms up, and its bodies read from the texts', async () => {
+    const small = engineOver(releases)
+    small.warm()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(small.loaded).toEqual(expect.arrayContaining([summariesFile(0), TEXTS_FILE]))
+    expect(await small.isSmall()).toBe(true)
+    expect(await small.smallArchiveBody(`release-${CHILE}`)).toBe(releases[CHILE]!.body)
+    expect(await small.smallArchiveBody('no-such-release')).toBeNull()
+  })
+
+  it('stops being small past a hundred releases, or when its texts would cost more than a few pages', async () => {
+    const many = engineOver(Array.from({ length: 101 }, (_, i) => ({ title: `Release ${i}`, body: 'Lithium.' })))
+    const long = engineOver([{ title: 'A long release', body: 'lithium '.repeat(10_000) }])
+    for (const large of [many, long]) {
+      large.warm()
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      expect(large.loaded).not.toContain(TEXTS_FILE)
+      expect(await large.isSmall()).toBe(false)
+      expect(await large.smallArchiveBody('release-0')).toBeUndefined()
+    }
   })
 })
 

@@ -8,6 +8,7 @@ import {
   type FacetsFile,
   initialOf,
   inTitle,
+  isSmallArchive,
   MANIFEST_FILE,
   type PostingsFile,
   postingsFile,
@@ -217,13 +218,37 @@ export function createSearchEngine(load: LoadFile) {
     return { categories: dense(categories), topics: dense(topics) }
   }
 
-  /** Fetches what the first query will need whatever it is, while the reader starts typing. */
-  function warm() {
-    file<SearchManifest>(MANIFEST_FILE).catch(() => undefined)
-    file<FacetsFile>(FACETS_FILE).catch(() => undefined)
+  /** Whether the archive is small (`isSmallArchive`): its results' bodies come from the texts. */
+  const isSmall = async () => isSmallArchive(await file<SearchManifest>(MANIFEST_FILE))
+
+  /**
+   * A release's body from the texts file, on a small archive (`isSmallArchive`), where it costs
+   * less than the release's page; undefined on any other archive. Null when no release has the slug.
+   */
+  async function smallArchiveBody(slug: string): Promise<string | null | undefined> {
+    if (!(await isSmall())) return undefined
+    const [rows, texts] = await Promise.all([file<SummariesFile>(summariesFile(0)), file<TextsFile>(TEXTS_FILE)])
+    const id = rows.slugs.indexOf(slug)
+    return id === -1 ? null : (texts[id]?.[1] ?? null)
   }
 
-  return { search, summaries, counts, warm }
+  /**
+   * Fetches what the first query will need whatever it is, while the reader starts typing; on a
+   * small archive, everything its results show.
+   */
+  function warm() {
+    const ignore = () => undefined
+    file<SearchManifest>(MANIFEST_FILE)
+      .then((manifest) => {
+        if (!isSmallArchive(manifest)) return
+        file(summariesFile(0)).catch(ignore)
+        file(TEXTS_FILE).catch(ignore)
+      })
+      .catch(ignore)
+    file<FacetsFile>(FACETS_FILE).catch(ignore)
+  }
+
+  return { search, summaries, counts, warm, isSmall, smallArchiveBody }
 }
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>

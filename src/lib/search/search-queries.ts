@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { archiveHeadQuery, dataUrl } from '@/lib/archive-queries'
 import type { TimelineView } from '@/lib/timeline/filter-articles'
-import { SEARCH_FOLDER } from './index-format'
+import { BODIES_AT_ONCE, SEARCH_FOLDER } from './index-format'
 
 /**
  * The search engine, started when the reader first searches (or focuses the search box): a worker
@@ -41,7 +41,11 @@ export const searchSummariesQuery = (query: string, ids: readonly number[]) =>
     queryKey: ['search-summaries', dataUrl(''), query, ids.join(' ')],
     queryFn: async ({ client }) => {
       const [engine, head] = await Promise.all([client.query(searchEngineQuery()), client.query(archiveHeadQuery())])
-      return engine.summaries([...ids], head)
+      const { articles, bodies } = await engine.summaries([...ids], head)
+      // Bodies sent with the summaries are the ones the results' marks would ask for next
+      // (use-result-marks.ts): they are there when the results are first shown.
+      if (bodies) client.setQueryData(resultBodiesQuery(articles.slice(0, BODIES_AT_ONCE).map((a) => a.slug)).queryKey, bodies)
+      return articles
     },
     staleTime: 'static',
   })

@@ -17,7 +17,7 @@ export type Question = { type: 'search'; query: string } | { type: 'summaries'; 
 export type WorkerRequest = { type: 'start'; folder: string; site: string } | { type: 'warm' } | (Question & { id: number })
 export type WorkerReply =
   | { id: number; hits: PackedHits; counts: FacetCounts }
-  | { id: number; summaries: SummaryRow[] }
+  | { id: number; summaries: SummaryRow[]; summaryBodies?: Record<string, string | null> }
   | { id: number; bodies: (string | null)[] }
   | { id: number; error: string }
 
@@ -34,12 +34,18 @@ const matched = new Map<number, string[]>()
 // Each release's body, read from its page once.
 const bodies = new Map<string, Promise<string | null>>()
 
-/** A release's body, from its prerendered page; null when it has none (or could not be fetched). */
+/**
+ * A release's body: from the texts on a small archive, else from its prerendered page; null when
+ * it has none (or could not be fetched).
+ */
 function bodyOf(slug: string): Promise<string | null> {
   let body = bodies.get(slug)
   if (body === undefined) {
-    body = fetch(new URL(articlePagePath(slug), site))
-      .then(async (response) => (response.ok ? (bodyOfPage(await response.text()) ?? null) : null))
+    const fromPage = () =>
+      fetch(new URL(articlePagePath(slug), site)).then(async (response) => (response.ok ? (bodyOfPage(await response.text()) ?? null) : null))
+    body = engine!
+      .smallArchiveBody(slug)
+      .then((fromTexts) => (fromTexts === undefined ? fromPage() : fromTexts))
       .catch(() => null)
     bodies.set(slug, body)
   }
@@ -57,9 +63,10 @@ scope.onmessage = ({ data }: MessageEvent<WorkerRequest>) => {
 
 /**
  * The summaries of these releases. When none of them shows a match in its title or its excerpt,
- * the first few have their bodies fetched meanwhile: the page asks for them next, to mark them.
+ * the first few have their bodies fetched meanwhile: the page asks for them next, to mark them. On
+ * a small archive those bodies are at hand, and come with the summaries (`summaryBodies`, by slug).
  */
-async function summaries(ids: number[]): Promise<SummaryRow[]> {
+async function summaries(ids: number[]): Promise<{ summaries: SummaryRow[]; summaryBodies?: Record<string, string | null> }> {
   const rows = await engine!.summaries(ids)
   const shows = (row: SummaryRow) => {
     const terms = matched.get(row.id)
@@ -67,8 +74,12 @@ async function summaries(ids: number[]): Promise<SummaryRow[]> {
     const words = new Set(terms)
     return findMatches(row.title, words).length > 0 || findMatches(row.excerpt, words).length > 0
   }
-  if (!rows.some(shows)) rows.slice(0, BODIES_AT_ONCE).forEach((row) => void bodyOf(row.slug))
-  return rows
+  if (rows.some(shows)) return { summaries: rows }
+  const wanted = rows.slice(0, BODIES_AT_ONCE).map((row) => row.slug)
+  const fetched = wanted.map(bodyOf)
+  if (!(await engine!.isSmall())) return { summaries: rows }
+  const bodies = await Promise.all(fetched)
+  return { summaries: rows, summaryBodies: Object.fromEntries(wanted.map((slug, i) => [slug, bodies[i]!])) }
 }
 
 async function answer(request: Question & { id: number }) {
@@ -79,7 +90,7 @@ async function answer(request: Question & { id: number }) {
       return
     }
     if (request.type === 'summaries') {
-      scope.postMessage({ id, summaries: await summaries(request.ids) })
+      scope.postMessage({ id, ...(await summaries(request.ids)) })
       return
     }
     const found = await engine!.search(request.query)

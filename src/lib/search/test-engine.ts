@@ -1,7 +1,7 @@
 // For the tests: a search engine over releases given in memory, reading the very files the build
 // would write for them, and recording which of them each search fetched.
 import { createSearchIndex } from '@/pipeline/search-index'
-import { TEXTS_FILE } from './index-format'
+import { summariesFile, TEXTS_FILE } from './index-format'
 import { createSearchEngine } from './search-engine'
 
 export function engineOver(releases: readonly { title: string; body: string }[]) {
@@ -9,6 +9,8 @@ export function engineOver(releases: readonly { title: string; body: string }[])
   for (const release of releases) builder.add(release.title, release.body)
   const files = new Map(builder.files())
   files.set(TEXTS_FILE, JSON.stringify(releases.map((r) => [r.title, r.body])))
+  // The first summaries file, as much of it as finding a release by its slug needs: `release-<id>`.
+  files.set(summariesFile(0), JSON.stringify({ slugs: releases.map((_, i) => `release-${i}`) }))
   const loaded: string[] = []
   const engine = createSearchEngine((name) => {
     loaded.push(name)
