@@ -6,6 +6,7 @@ import type { ArchiveHead, ArticleSummary } from '@/pipeline/types'
 import { markRelease } from './highlight'
 import { type PackedHits, wordsOfHit } from './packed-hits'
 import type { FacetCounts } from './search-engine'
+import type { SummaryRow } from './index-format'
 import type { Question, WorkerReply, WorkerRequest } from './search-worker'
 
 /** What a query found: the releases, best first, and how many of them carry each facet. */
@@ -18,11 +19,17 @@ export interface Found {
 export interface SearchClient {
   search(query: string): Promise<Found>
   /**
-   * What the timeline shows of these releases (positions in the listing), in the order given; with
-   * the bodies the worker already holds of those whose summaries show no match (`bodies`, by slug,
-   * as `bodies` gives them), which a small archive's worker sends at once.
+   * A search's page of the timeline in one answer: what `search` gives, and the first `shown`
+   * results (best first, or newest first) as the timeline shows them, with the bodies the worker
+   * already holds of those whose summaries show no match (`bodies`, by slug, as `bodies` gives
+   * them), which a small archive's worker sends at once.
    */
-  summaries(ids: number[], head: Pick<ArchiveHead, 'categories' | 'topics'>): Promise<{ articles: ArticleSummary[]; bodies?: Map<string, string> }>
+  view(
+    query: string,
+    sort: 'date' | undefined,
+    shown: number,
+    head: Pick<ArchiveHead, 'categories' | 'topics'>,
+  ): Promise<Found & { ids: number[]; articles: ArticleSummary[]; bodies?: Map<string, string> }>
   /** The bodies of these releases (by slug), read from their pages; those without one are left out. */
   bodies(slugs: string[]): Promise<Map<string, string>>
   /** The words hit `i` of a result matched. */
@@ -70,24 +77,32 @@ export function startSearch(folder: string, site: string): SearchClient {
       if (!('bodies' in reply)) throw new Error('The search answered something else.')
       return foundBodies(slugs.map((slug, i) => [slug, reply.bodies[i] ?? null]))
     },
-    summaries: async (ids, head) => {
-      const reply = await ask({ type: 'summaries', ids })
-      if (!('summaries' in reply)) throw new Error('The search answered something else.')
-      const articles = reply.summaries.map(
-        (row): ArticleSummary => ({
-          slug: row.slug,
-          date: dayToDate(row.day),
-          category: head.categories[row.category]?.slug ?? '',
-          title: row.title,
-          excerpt: row.excerpt,
-          topics: row.topics.flatMap((t) => head.topics[t]?.slug ?? []),
-          readingMinutes: row.readingMinutes,
-          ...(row.twin ? { twin: row.twin } : {}),
-        }),
-      )
-      return reply.summaryBodies ? { articles, bodies: foundBodies(Object.entries(reply.summaryBodies)) } : { articles }
+    view: async (query, sort, shown, head) => {
+      const reply = await ask({ type: 'view', query, sort, shown })
+      if (!('shownIds' in reply)) throw new Error('The search answered something else.')
+      return { hits: reply.hits, counts: reply.counts, ids: reply.shownIds, ...shownOf(reply, head) }
     },
   }
+}
+
+/** What the timeline shows of the summaries the worker sent, with the bodies that came with them. */
+function shownOf(
+  reply: { summaries: SummaryRow[]; summaryBodies?: Record<string, string | null> },
+  head: Pick<ArchiveHead, 'categories' | 'topics'>,
+): { articles: ArticleSummary[]; bodies?: Map<string, string> } {
+  const articles = reply.summaries.map(
+    (row): ArticleSummary => ({
+      slug: row.slug,
+      date: dayToDate(row.day),
+      category: head.categories[row.category]?.slug ?? '',
+      title: row.title,
+      excerpt: row.excerpt,
+      topics: row.topics.flatMap((t) => head.topics[t]?.slug ?? []),
+      readingMinutes: row.readingMinutes,
+      ...(row.twin ? { twin: row.twin } : {}),
+    }),
+  )
+  return reply.summaryBodies ? { articles, bodies: foundBodies(Object.entries(reply.summaryBodies)) } : { articles }
 }
 
 /** The bodies found, by slug: a release without one is left out. */

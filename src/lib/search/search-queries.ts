@@ -33,44 +33,31 @@ export const searchQuery = (query: string) =>
   })
 
 /**
- * What the timeline shows of the releases a search found, read from the search's own summaries:
- * a search shows its results without the whole listing.
- */
-export const searchSummariesQuery = (query: string, ids: readonly number[]) =>
-  queryOptions({
-    queryKey: ['search-summaries', dataUrl(''), query, ids.join(' ')],
-    queryFn: async ({ client }) => {
-      const [engine, head] = await Promise.all([client.query(searchEngineQuery()), client.query(archiveHeadQuery())])
-      const { articles, bodies } = await engine.summaries([...ids], head)
-      // Bodies sent with the summaries are the ones the results' marks would ask for next
-      // (use-result-marks.ts): they are there when the results are first shown.
-      if (bodies) client.setQueryData(resultBodiesQuery(articles.slice(0, BODIES_AT_ONCE).map((a) => a.slug)).queryKey, bodies)
-      return articles
-    },
-    staleTime: 'static',
-  })
-
-/**
  * A search's page of the timeline, when the address holds nothing but the query: the releases
  * found (the first `shown`, best first or newest first), their summaries and the counts beside
- * the filters, all from the search's own files. The whole listing is never needed for it.
+ * the filters, all from the search's own files, in one answer of its worker. The whole listing is
+ * never needed for it.
  */
 export const searchViewQuery = (query: string, sort: 'date' | undefined, shown: number) =>
   queryOptions({
     queryKey: ['search-view', dataUrl(''), query, sort ?? 'relevance', shown],
     queryFn: async ({ client }) => {
-      const [found, head] = await Promise.all([client.query(searchQuery(query)), client.query(archiveHeadQuery())])
-      const order = sort === 'date' ? Int32Array.from(found.hits.ids).sort() : found.hits.ids
-      const ids = Array.from(order.subarray(0, shown))
-      const articles = ids.length === 0 ? [] : await client.query(searchSummariesQuery(query, ids))
-      const counted = (counts: number[], facets: readonly { slug: string }[]) =>
-        new Map(counts.flatMap((n, i) => (n > 0 && facets[i] ? [[facets[i].slug, n] as const] : [])))
+      const [engine, head] = await Promise.all([client.query(searchEngineQuery()), client.query(archiveHeadQuery())])
+      const { hits, counts, ids, articles, bodies } = await engine.view(query, sort, shown, head)
+      const found = { query, hits, counts }
+      // The same answer, for a filter added to this search.
+      client.setQueryData(searchQuery(query).queryKey, found)
+      // Bodies sent with the summaries are the ones the results' marks would ask for next
+      // (use-result-marks.ts): they are there when the results are first shown.
+      if (bodies) client.setQueryData(resultBodiesQuery(articles.slice(0, BODIES_AT_ONCE).map((a) => a.slug)).queryKey, bodies)
+      const counted = (numbers: number[], facets: readonly { slug: string }[]) =>
+        new Map(numbers.flatMap((n, i) => (n > 0 && facets[i] ? [[facets[i].slug, n] as const] : [])))
       const view: TimelineView = {
         articles,
         ids,
-        total: found.hits.ids.length,
-        topicCounts: counted(found.counts.topics, head.topics),
-        categoryCounts: counted(found.counts.categories, head.categories),
+        total: hits.ids.length,
+        topicCounts: counted(counts.topics, head.topics),
+        categoryCounts: counted(counts.categories, head.categories),
       }
       return { found, view }
     },

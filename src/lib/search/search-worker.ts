@@ -2,14 +2,17 @@
 // and reads the bodies of the results shown, so the page keeps answering every key meanwhile.
 import { fetchJson, fetchPackedJson } from '@/lib/fetch-data'
 import { articlePagePath, bodyOfPage } from '@/lib/page-data'
-import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 import { findMatches } from './highlight'
 import { BODIES_AT_ONCE, type SummaryRow } from './index-format'
 import { type PackedHits, packHits } from './packed-hits'
 import { createSearchEngine, type FacetCounts } from './search-engine'
 
 /** What the page asks, each answered once (by the `id` it is sent with). */
-export type Question = { type: 'search'; query: string } | { type: 'summaries'; ids: number[] } | { type: 'bodies'; slugs: string[] }
+export type Question =
+  | { type: 'search'; query: string }
+  /** A search's page of the timeline: what `search` answers, and the summaries of the first `shown` results in that order. */
+  | { type: 'view'; query: string; sort: 'date' | undefined; shown: number }
+  | { type: 'bodies'; slugs: string[] }
 /**
  * What the page sends: first where the search index is (`folder`) and where the releases' pages are
  * (`site`, the site's base address), then questions.
@@ -17,7 +20,7 @@ export type Question = { type: 'search'; query: string } | { type: 'summaries'; 
 export type WorkerRequest = { type: 'start'; folder: string; site: string } | { type: 'warm' } | (Question & { id: number })
 export type WorkerReply =
   | { id: number; hits: PackedHits; counts: FacetCounts }
-  | { id: number; summaries: SummaryRow[]; summaryBodies?: Record<string, string | null> }
+  | { id: number; hits: PackedHits; counts: FacetCounts; shownIds: number[]; summaries: SummaryRow[]; summaryBodies?: Record<string, string | null> }
   | { id: number; bodies: (string | null)[] }
   | { id: number; error: string }
 
@@ -74,7 +77,7 @@ async function summaries(ids: number[]): Promise<{ summaries: SummaryRow[]; summ
     const words = new Set(terms)
     return findMatches(row.title, words).length > 0 || findMatches(row.excerpt, words).length > 0
   }
-  if (rows.some(shows)) return { summaries: rows }
+  if (rows.length === 0 || rows.some(shows)) return { summaries: rows }
   const wanted = rows.slice(0, BODIES_AT_ONCE).map((row) => row.slug)
   const fetched = wanted.map(bodyOf)
   if (!(await engine!.isSmall())) return { summaries: rows }
@@ -89,17 +92,20 @@ async function answer(request: Question & { id: number }) {
       scope.postMessage({ id, bodies: await Promise.all(request.slugs.map(bodyOf)) })
       return
     }
-    if (request.type === 'summaries') {
-      scope.postMessage({ id, ...(await summaries(request.ids)) })
-      return
-    }
     const found = await engine!.search(request.query)
     for (const hit of found) matched.set(hit.id, hit.terms)
-    // The page will ask for the summaries of the first results: they are fetched meanwhile.
-    summaries(found.slice(0, TIMELINE_PAGE_SIZE).map((hit) => hit.id)).catch(() => undefined)
     const hits = packHits(found)
-    const reply: WorkerReply = { id, hits, counts: await engine!.counts(hits.ids) }
-    scope.postMessage(reply, [hits.ids.buffer, hits.wordStarts.buffer, hits.wordIndexes.buffer])
+    const transfer = [hits.ids.buffer, hits.wordStarts.buffer, hits.wordIndexes.buffer]
+    if (request.type === 'view') {
+      // Sorted by date, the newest (the lowest position) first.
+      const order = request.sort === 'date' ? Int32Array.from(hits.ids).sort() : hits.ids
+      const shownIds = Array.from(order.subarray(0, request.shown))
+      const shown = summaries(shownIds)
+      const counts = await engine!.counts(hits.ids)
+      scope.postMessage({ id, hits, counts, shownIds, ...(await shown) }, transfer)
+      return
+    }
+    scope.postMessage({ id, hits, counts: await engine!.counts(hits.ids) }, transfer)
   } catch (error) {
     const reply: WorkerReply = { id, error: error instanceof Error ? error.message : String(error) }
     scope.postMessage(reply)
