@@ -100,9 +100,9 @@ async function answer(request: Question & { id: number }) {
       // Sorted by date, the newest (the lowest position) first.
       const order = request.sort === 'date' ? Int32Array.from(hits.ids).sort() : hits.ids
       const shownIds = Array.from(order.subarray(0, request.shown))
-      const shown = summaries(shownIds)
-      const counts = await engine!.counts(hits.ids)
-      scope.postMessage({ id, hits, counts, shownIds, ...(await shown) }, transfer)
+      // The summaries' files are fetched while the facets are counted.
+      const [shown, counts] = await Promise.all([summaries(shownIds), engine!.counts(hits.ids)])
+      scope.postMessage({ id, hits, counts, shownIds, ...shown }, transfer)
       return
     }
     scope.postMessage({ id, hits, counts: await engine!.counts(hits.ids) }, transfer)
