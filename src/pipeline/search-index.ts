@@ -33,24 +33,34 @@ export interface SearchIndexBuilder {
 }
 
 export function createSearchIndex(): SearchIndexBuilder {
-  // For each word, its releases in id order, each packed as id × 8 + its packed counts.
+  // For each word, its releases in id order, each packed as id × 8 + its counts (body × 2 + title).
   const postings = new Map<string, number[]>()
   let releases = 0
   let textChars = 0
 
+  /** The releases of `word` so far. */
+  function listOf(word: string): number[] {
+    let list = postings.get(word)
+    if (list === undefined) postings.set(word, (list = []))
+    return list
+  }
+
+  // Each word's counts are kept in its own list, in the entry of the release being added (the
+  // last, once it has one): a map of counts per release cost a second lookup for every word.
   function add(title: string, body: string) {
     const id = releases++
     textChars += title.length + body.length
-    const counts = new Map<string, number>()
-    for (const word of tokenize(title)) counts.set(word, 1)
-    for (const word of tokenize(body)) {
-      const count = counts.get(word) ?? 0
-      if (count >> 1 < MAX_BODY_COUNT) counts.set(word, count + 2)
+    // This release's entries are from `first` up: every earlier release's are below.
+    const first = id * ID_SHIFT
+    for (const word of tokenize(title)) {
+      const list = listOf(word)
+      if (list.length === 0 || list[list.length - 1]! < first) list.push(first + 1)
     }
-    for (const [word, count] of counts) {
-      let list = postings.get(word)
-      if (list === undefined) postings.set(word, (list = []))
-      list.push(id * ID_SHIFT + count)
+    for (const word of tokenize(body)) {
+      const list = listOf(word)
+      const entry = list.length === 0 ? -1 : list[list.length - 1]!
+      if (entry < first) list.push(first + 2)
+      else if ((entry - first) >> 1 < MAX_BODY_COUNT) list[list.length - 1] = entry + 2
     }
   }
 
