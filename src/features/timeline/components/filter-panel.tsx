@@ -17,7 +17,8 @@ interface FilterPanelProps {
 const field = 'field px-2 py-1.5'
 const legend = 'text-sm font-semibold text-slate-800 dark:text-slate-200'
 
-// Re-rendered only when its view or the filters in the address change.
+// Re-rendered only when the counts of its view or the filters in the address change: the next
+// letter of a search usually finds the same releases, and re-renders none of the filters.
 export const FilterPanel = memo(function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
   // The controls show the reader's choice at once, from the address being loaded; the list and the
   // counts follow when its data is there (the first filter fetches the whole listing).
@@ -156,7 +157,19 @@ export const FilterPanel = memo(function FilterPanel({ index, view, pinnedTopic 
       </div>
     </aside>
   )
-})
+}, sameCounts)
+
+/** Whether the panel would show the same: the same archive, pinned topic and counts (all it reads of the view). */
+function sameCounts(a: FilterPanelProps, b: FilterPanelProps): boolean {
+  const same = (x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>) =>
+    x === y || (x.size === y.size && [...x].every(([slug, n]) => y.get(slug) === n))
+  return (
+    a.index === b.index &&
+    a.pinnedTopic === b.pinnedTopic &&
+    same(a.view.topicCounts, b.view.topicCounts) &&
+    same(a.view.categoryCounts, b.view.categoryCounts)
+  )
+}
 
 interface DateFieldProps {
   /** The address parameter it sets. */
