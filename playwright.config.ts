@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
+import { launchOptions, QUIET_FLAGS } from './scripts/chromium.ts'
 
-// Playwright cannot download its own browser on every machine; Debian's chromium works as well.
-// Where neither is present, `npm run test:e2e` installs one first (scripts/ensure-browser.mjs).
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
+// Debian's Chromium, else Playwright's (scripts/chromium.ts). Where neither is present,
+// `npm run test:e2e` installs one first (scripts/ensure-browser.ts).
 // E2E_DIST and E2E_PORT point the journeys at another production build (another archive, say).
 const port = Number(process.env.E2E_PORT ?? 4173)
 const dist = process.env.E2E_DIST ?? 'dist'
@@ -31,10 +30,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      ...(systemChromium ? { executablePath: systemChromium } : {}),
-      args: ['--disable-quic', '--disable-component-update', '--no-first-run'],
-    },
+    launchOptions: launchOptions({ args: QUIET_FLAGS }),
   },
   projects: [
     {

@@ -1,8 +1,8 @@
 // npx tsx scripts/card.ts: draws public/card.png, the 1200×630 link-preview image every page names
 // in og:image and twitter:image. A small HTML page rendered in Chromium and screenshotted; the PNG
 // is committed, this script only remakes it when the wording or colours change.
-import { existsSync, statSync } from 'node:fs'
-import { chromium } from '@playwright/test'
+import { statSync } from 'node:fs'
+import { launchChromium } from './chromium.ts'
 
 const OUT = 'public/card.png'
 
@@ -37,8 +37,7 @@ const HTML = `<!doctype html>
 </body>
 </html>`
 
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
-const browser = await chromium.launch(systemChromium ? { executablePath: systemChromium } : {})
+const browser = await launchChromium()
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 630 }, deviceScaleFactor: 1 })
   await page.setContent(HTML)

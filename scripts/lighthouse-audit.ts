@@ -1,9 +1,9 @@
 // Lighthouse audits for the bench: each URL is audited with Lighthouse's default config, that is
 // what `lighthouse <url>` does (mobile form factor, Moto G Power screen, simulated slow 4G and a
 // 4x CPU slowdown), in one headless Chromium shared by every run.
-import { existsSync } from 'node:fs'
 import * as ChromeLauncher from 'chrome-launcher'
 import lighthouse, { type Flags, type Result } from 'lighthouse'
+import { chromiumPath } from './chromium.ts'
 
 export interface AuditFailure {
   id: string
@@ -30,9 +30,7 @@ export interface LighthouseScores {
    * delay. Reported whether or not the element's audit passes, as it explains a slow LCP.
    */
   lcpElement: string[]
-  /** Ids of the accessibility, best-practices and SEO audits scoring < 1, then the performance opportunities. */
-  failedAudits: string[]
-  /** The same audits, with their titles and what they point at, for the report. */
+  /** The accessibility, best-practices and SEO audits scoring < 1, then the performance opportunities, with their titles and what they point at. */
   failures: AuditFailure[]
 }
 
@@ -43,18 +41,11 @@ export interface AuditOptions {
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 
-/** Debian's Chromium, else the one Playwright downloads. */
-async function chromePath(): Promise<string> {
-  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
-  if (system) return system
-  const { chromium } = await import('@playwright/test')
-  return chromium.executablePath()
-}
 
 export async function auditPages(urls: string[], options: AuditOptions = {}): Promise<LighthouseScores[]> {
   const runs = Math.max(1, options.runs ?? 1)
   const chrome = await ChromeLauncher.launch({
-    chromePath: await chromePath(),
+    chromePath: chromiumPath() ?? noChromium(),
     chromeFlags: [
       '--headless=new',
       '--disable-gpu',
@@ -114,7 +105,6 @@ function summarize(lhr: Result): LighthouseScores {
     tbtMs: metric('total-blocking-time'),
     cls: metric('cumulative-layout-shift'),
     lcpElement: describeItems(lhr.audits['largest-contentful-paint-element']?.details),
-    failedAudits: failures.map((f) => f.id),
     failures,
   }
 }
@@ -150,4 +140,8 @@ function describeValue(value: Details | ListItem | TableValue): string | undefin
   if (value.type === 'source-location') return `${value.url}:${value.line + 1}:${value.column + 1}`
   if (value.type === 'url' || value.type === 'code' || value.type === 'text') return value.value
   return undefined
+}
+
+function noChromium(): never {
+  throw new Error('No Chromium to audit with: install Debian\'s (apt-get install chromium) or run `npx playwright install chromium`.')
 }

@@ -1,7 +1,7 @@
 // npm run screenshots: pictures of the production build for the README (docs/screenshots/),
 // the timeline and an article, on a phone and a desktop, in light and dark.
-import { existsSync, mkdirSync } from 'node:fs'
-import { chromium } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { launchChromium } from './chromium.ts'
 import { preview } from 'vite'
 import { DEFAULT_ARCHIVE, readArchive } from '../src/pipeline/read-archive.ts'
 
@@ -10,8 +10,7 @@ mkdirSync(out, { recursive: true })
 const server = await preview({ preview: { port: 4190, strictPort: true }, logLevel: 'error' })
 const base = 'http://localhost:4190'
 const article = readArchive(DEFAULT_ARCHIVE).articles.find((a) => a.twin?.role === 'caption') ?? readArchive(DEFAULT_ARCHIVE).articles[0]!
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
-const browser = await chromium.launch(systemChromium ? { executablePath: systemChromium } : {})
+const browser = await launchChromium()
 
 const pages = { timeline: '/', article: `/articles/${article.slug}` }
 const devices = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } }

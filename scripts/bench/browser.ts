@@ -1,7 +1,6 @@
 // The bench's page measurements in Chromium: bytes of a first visit, the first title, filter
 // clicks and keystrokes (input to updated list), the first search (on a fresh visit, typed) and the
 // heap.
-import { existsSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 
 /**
@@ -12,7 +11,8 @@ type Recorded = Window & {
   firstTitle?: number
   benchFirstSearch?: { highlighted?: number; frame?: number; keys: { frame?: number }[] }
 }
-import { type Browser, chromium, type Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
+import { launchChromium, QUIET_FLAGS } from '../chromium.ts'
 
 export interface Timing {
   /** From the input event to the DOM holding the updated list (ms). */
@@ -23,11 +23,7 @@ export interface Timing {
 
 /** Debian's Chromium when there is one, else Playwright's. */
 export function launchBrowser(): Promise<Browser> {
-  const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
-  return chromium.launch({
-    ...(systemChromium ? { executablePath: systemChromium } : {}),
-    args: ['--disable-quic', '--disable-component-update', '--no-first-run'],
-  })
+  return launchChromium({ args: QUIET_FLAGS })
 }
 
 type Kind = 'html' | 'js' | 'css' | 'data' | 'other'

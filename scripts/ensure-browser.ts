@@ -1,12 +1,9 @@
 // Makes sure Playwright has a Chromium to drive, without a person setting one up:
 // Debian's chromium where apt can install it, else Playwright's own download.
 import { execSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { chromium } from '@playwright/test'
+import { chromiumPath as found } from './chromium.ts'
 
-const systemPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser']
-const found = () => systemPaths.find((p) => existsSync(p)) ?? (existsSync(chromium.executablePath()) ? chromium.executablePath() : undefined)
-const run = (command) => {
+const run = (command: string) => {
   console.log(`ensure-browser: ${command}`)
   execSync(command, { stdio: 'inherit' })
 }
