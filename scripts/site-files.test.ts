@@ -1,11 +1,11 @@
 import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { readFileSync } from 'node:fs'
 import { buildArchive } from '../src/pipeline/build-archive.ts'
 import { readArchive, readArchiveSource } from '../src/pipeline/read-archive.ts'
 import type { TopicWithCount } from '../src/pipeline/types.ts'
 import { generateCorpus } from './corpus/generate-corpus.ts'
+import { readSeedFile, SEED_FOLDER } from '../src/test/seed.ts'
 import {
   absoluteUrl,
   FEED_ENTRIES,
@@ -67,7 +67,7 @@ describe('siteFiles on the seed archive', () => {
   const releasesOf = (topic: string) => archive.articles.filter((a) => a.topics.includes(topic))
 
   beforeAll(() => {
-    archive = readArchive('data')
+    archive = readArchive(SEED_FOLDER)
     files = siteFiles(archive, SITE)
   })
 
@@ -181,7 +181,7 @@ describe('siteFiles on the seed archive', () => {
     it('writes the same bytes for the same archive', () => {
       vi.useFakeTimers()
       vi.setSystemTime(new Date('2031-01-02T03:04:05Z'))
-      expect(siteFiles(readArchive('data'), SITE)).toEqual(files)
+      expect(siteFiles(readArchive(SEED_FOLDER), SITE)).toEqual(files)
     })
   })
 
@@ -250,7 +250,7 @@ describe('siteFiles on text that looks like markup', () => {
 describe('siteFiles on an archive longer than a feed', () => {
   // Feed readers poll a feed for what is new and keep what they saw: it holds the newest releases.
   const seedPage = 'data/000_dc10d14db94d7939.txt'
-  const pages = generateCorpus({ count: 400, source: { path: seedPage, text: readFileSync(seedPage, 'utf8') } })
+  const pages = generateCorpus({ count: 400, source: { path: seedPage, text: readSeedFile('000_dc10d14db94d7939.txt') } })
   const archive = buildArchive(
     pages.map((p) => ({ path: p.name, text: p.text })),
     readArchiveSource('data').taxonomy,

@@ -6,8 +6,9 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { buildArchive } from '../../src/pipeline/build-archive.ts'
 import { generateCorpus } from './generate-corpus.ts'
+import { readSeedFile } from '../../src/test/seed.ts'
 
-const read = (file: string) => readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8')
+const read = readSeedFile
 const source = { path: 'data/000_dc10d14db94d7939.txt', text: read('000_dc10d14db94d7939.txt') }
 const taxonomy = { path: 'data/topics.yaml', text: read('topics.yaml') }
 

@@ -3,6 +3,7 @@ import { readArchive } from '../pipeline/read-archive.ts'
 import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { articlePageData, bodyOfPage, PAGE_DATA_ID, pageDataScript, readArticle, toArticleView } from './page-data.ts'
+import { SEED_FOLDER } from '@/test/seed'
 
 /** A release's page as the browser holds it: the data script and the paragraphs' text. */
 function pageOf(script: string, paragraphs: string[]): Document {
@@ -15,7 +16,7 @@ function pageOf(script: string, paragraphs: string[]): Document {
 
 describe('a release’s page data', () => {
   const { articles } = readArchive('e2e/fixtures/overlapping-pages')
-  const seed = readArchive('data').articles
+  const seed = readArchive(SEED_FOLDER).articles
 
   it('gives back the release as the page shows it, from its data and its text', () => {
     for (const article of [...seed, ...articles]) {
@@ -51,7 +52,7 @@ describe('a release’s page data', () => {
 })
 
 describe('a release’s body read from its page without a DOM', () => {
-  const releases = [...readArchive('data').articles, ...readArchive('e2e/fixtures/overlapping-pages').articles]
+  const releases = [...readArchive(SEED_FOLDER).articles, ...readArchive('e2e/fixtures/overlapping-pages').articles]
   const hostile = ['Tom & Jerry <b>bold</b> “quotes” don\'t', '</div><p>not a paragraph</p>', 'A < B > C &amp; &#x27;']
 
   it('is the paragraphs as written, from the markup React writes for them', () => {

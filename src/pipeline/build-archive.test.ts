@@ -1,14 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterAll, describe, it, expect } from 'vitest'
 import { toArticle } from './article.ts'
 import { buildArchive, indexArchive, type SourceFile } from './build-archive.ts'
 import { ArchiveSourceError, formatIssue, readArchiveSource } from './read-archive.ts'
+import { readSeedFile } from '@/test/seed'
 
 const SEED_PATH = 'data/000_dc10d14db94d7939.txt'
-const seedText = readFileSync(new URL('../../data/000_dc10d14db94d7939.txt', import.meta.url), 'utf8')
-const taxonomyText = readFileSync(new URL('../../data/topics.yaml', import.meta.url), 'utf8')
+const seedText = readSeedFile('000_dc10d14db94d7939.txt')
+const taxonomyText = readSeedFile('topics.yaml')
 const taxonomy: SourceFile = { path: 'data/topics.yaml', text: taxonomyText }
 
 const page = (...records: string[][]) => `${records.map((r) => ['-', ...r].join('\n')).join('\n')}\n`

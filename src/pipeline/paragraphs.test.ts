@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { countWords, readingMinutes, sentencesOf, splitSentences, toExcerpt, toParagraphs } from './paragraphs.ts'
+import { readSeedFile } from '@/test/seed'
 
-const seed = readFileSync(new URL('../../data/000_dc10d14db94d7939.txt', import.meta.url), 'utf8')
+const seed = readSeedFile('000_dc10d14db94d7939.txt')
 /** The seed's bodies, read straight from the file: each body line minus its trailing date. */
 const bodies = seed
   .split('\n')

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { buildArchive } from './build-archive.ts'
 import { isRealDate, parsePage, UNCATEGORIZED } from './parse-page.ts'
+import { readSeedFile } from '@/test/seed'
 
 const SEED_PATH = 'data/000_dc10d14db94d7939.txt'
-const seed = readFileSync(new URL('../../data/000_dc10d14db94d7939.txt', import.meta.url), 'utf8')
+const seed = readSeedFile('000_dc10d14db94d7939.txt')
 const taxonomy = {
   path: 'data/topics.yaml',
-  text: readFileSync(new URL('../../data/topics.yaml', import.meta.url), 'utf8'),
+  text: readSeedFile('topics.yaml'),
 }
 
 type Lines = string[]

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { buildArchive } from './build-archive.ts'
 import { findRelated, findTwins, type LinkableRelease } from './related.ts'
+import { readSeedFile } from '@/test/seed'
 
-const seedText = readFileSync(new URL('../../data/000_dc10d14db94d7939.txt', import.meta.url), 'utf8')
+const seedText = readSeedFile('000_dc10d14db94d7939.txt')
 const taxonomy = {
   path: 'data/topics.yaml',
-  text: readFileSync(new URL('../../data/topics.yaml', import.meta.url), 'utf8'),
+  text: readSeedFile('topics.yaml'),
 }
 const build = (text: string) => buildArchive([{ path: 'data/000_dc10d14db94d7939.txt', text }], taxonomy)
 

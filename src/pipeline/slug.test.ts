@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { buildArchive, type SourceFile } from './build-archive.ts'
 import { baseSlug, disambiguate } from './slug.ts'
+import { readSeedFile } from '@/test/seed'
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const seed: SourceFile = {
   path: 'data/001_dc10d14db94d7939.txt',
-  text: readFileSync(new URL('../../data/000_dc10d14db94d7939.txt', import.meta.url), 'utf8'),
+  text: readSeedFile('000_dc10d14db94d7939.txt'),
 }
 const taxonomy: SourceFile = {
   path: 'data/topics.yaml',
-  text: readFileSync(new URL('../../data/topics.yaml', import.meta.url), 'utf8'),
+  text: readSeedFile('topics.yaml'),
 }
 
 const page = (...records: string[][]) => `${records.map((r) => ['-', ...r].join('\n')).join('\n')}\n`

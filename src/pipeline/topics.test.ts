@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { createTopicMatcher, loadTaxonomy, successorsOf, type Taxonomy, termSpecificity, type TopicRule } from './topics.ts'
+import { readSeedFile } from '@/test/seed'
 
-const seed = readFileSync(new URL('../../data/000_dc10d14db94d7939.txt', import.meta.url), 'utf8')
+const seed = readSeedFile('000_dc10d14db94d7939.txt')
 const taxonomyText = readFileSync(new URL('../../data/topics.yaml', import.meta.url), 'utf8')
 
 /** The seed's releases, read straight from the file. */

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildArchive } from '@/pipeline/build-archive'
 import { closestArticles } from './closest-articles'
+import { readSeedFile } from '@/test/seed'
 
-const read = (file: string) => readFileSync(new URL(`../../../data/${file}`, import.meta.url), 'utf8')
+const read = readSeedFile
 const { index } = buildArchive(
   [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
   { path: 'topics.yaml', text: read('topics.yaml') },

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { buildArchive } from '@/pipeline/build-archive'
 import { excerptAround, findMatches, type Excerpt } from './highlight'
 import { matchingTerms, normalizeWord } from './query'
+import { readSeedFile } from '@/test/seed'
 
-const read = (p: string) => readFileSync(new URL(`../../../data/${p}`, import.meta.url), 'utf8')
+const read = readSeedFile
 const { articles } = buildArchive(
   [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
   { path: 'topics.yaml', text: read('topics.yaml') },

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { buildArchive } from '@/pipeline/build-archive'
 import { summariesFile, TEXTS_FILE } from './index-format'
 import { engineOver } from './test-engine'
 import { normalizeWord, tokenize, wordMatches } from './query'
+import { readSeedFile } from '@/test/seed'
 
-const read = (p: string) => readFileSync(new URL(`../../../data/${p}`, import.meta.url), 'utf8')
+const read = readSeedFile
 const { index, articles } = buildArchive(
   [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
   { path: 'topics.yaml', text: read('topics.yaml') },

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { dateToDay, dayToDate, TIMELINE_PAGE_SIZE, toHead, toListing } from '@/pipeline/archive-files'
 import { buildArchive } from '@/pipeline/build-archive'
 import type { ArchiveListing } from '@/pipeline/types'
 import { generateCorpus } from '../../../scripts/corpus/generate-corpus'
 import { createListing, filterArticles, listingFromColumns } from './listing'
+import { readSeedFile } from '@/test/seed'
 
-const read = (p: string) => readFileSync(new URL(`../../../data/${p}`, import.meta.url), 'utf8')
+const read = readSeedFile
 const taxonomy = { path: 'topics.yaml', text: read('topics.yaml') }
 const seed = buildArchive([{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }], taxonomy).index
 

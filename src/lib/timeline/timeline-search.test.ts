@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { buildArchive } from '@/pipeline/build-archive'
 import {
@@ -9,8 +8,9 @@ import {
   type KnownFacets,
   type TimelineSearch,
 } from './timeline-search'
+import { readSeedFile } from '@/test/seed'
 
-const read = (p: string) => readFileSync(new URL(`../../../data/${p}`, import.meta.url), 'utf8')
+const read = readSeedFile
 const { index } = buildArchive(
   [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
   { path: 'topics.yaml', text: read('topics.yaml') },
