@@ -38,6 +38,12 @@ export interface FacetsFile {
   topics: number[][]
 }
 
+/** How many releases carry each category and each topic, by position in the head's lists. */
+export interface FacetCounts {
+  categories: number[]
+  topics: number[]
+}
+
 /** One release of a summaries file, with its id. */
 export interface SummaryRow {
   id: number

@@ -5,8 +5,8 @@ import { dayToDate } from '@/pipeline/archive-files'
 import type { ArchiveHead, ArticleSummary } from '@/pipeline/types'
 import { markRelease } from './highlight'
 import { type PackedHits, wordsOfHit } from './packed-hits'
-import type { FacetCounts } from './search-engine'
-import type { SummaryRow } from './index-format'
+
+import type { FacetCounts, SummaryRow } from './index-format'
 import type { Question, WorkerReply, WorkerRequest } from './search-worker'
 
 /** What a query found: the releases, best first, and how many of them carry each facet. */

@@ -4,15 +4,14 @@
 // every word ranks above one that only mentions them in its body. It fetches only the files a
 // query's words need. In the browser it runs in a worker (search-worker.ts); the tests run it as it is.
 import {
+  type FacetCounts,
   FACETS_FILE,
   type FacetsFile,
   initialOf,
-  inTitle,
   isSmallArchive,
   MANIFEST_FILE,
   type PostingsFile,
   postingsFile,
-  scoreOf,
   type SearchManifest,
   secondOf,
   secondsFile,
@@ -25,6 +24,7 @@ import {
   type TextsFile,
   wordsFile,
 } from './index-format'
+import { decode, once, type Postings } from './postings'
 import { fuzziness, matchesAsPrefix, parseQuery, PREFIX_FROM, tokenize, withinOneEdit } from './query'
 
 export interface SearchHit {
@@ -41,12 +41,6 @@ export type LoadFile = (file: string) => Promise<unknown>
 // How much a word found by prefix or by a typo counts against the word itself, as in MiniSearch.
 const PREFIX_WEIGHT = 0.375
 const FUZZY_WEIGHT = 0.45
-
-interface Postings {
-  ids: Int32Array
-  scores: Float64Array
-  inTitle: Uint8Array
-}
 
 /** What one query word found in one release. */
 interface Found {
@@ -252,40 +246,3 @@ export function createSearchEngine(load: LoadFile) {
 }
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>
-
-/** How many releases carry each category and each topic, by position in the head's lists. */
-export interface FacetCounts {
-  categories: number[]
-  topics: number[]
-}
-
-/** What `make` gives for `key`, made once; a failure (a fetch, say) is made again next time. */
-function once<K, V>(cache: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> {
-  let made = cache.get(key)
-  if (made === undefined) {
-    made = make()
-    made.catch(() => cache.delete(key))
-    cache.set(key, made)
-  }
-  return made
-}
-
-/** A postings file as lookups: each word's release ids, from their differences, and their scores. */
-function decode(postings: PostingsFile, releases: number): Map<string, Postings> {
-  const byWord = new Map<string, Postings>()
-  postings.words.forEach((word, i) => {
-    const gaps = postings.ids[i]!
-    const counts = postings.counts[i]!
-    const ids = new Int32Array(gaps.length)
-    const scores = new Float64Array(gaps.length)
-    const titled = new Uint8Array(gaps.length)
-    let id = -1
-    for (let j = 0; j < gaps.length; j++) {
-      ids[j] = id += gaps[j]!
-      scores[j] = scoreOf(counts[j]!, gaps.length, releases)
-      titled[j] = inTitle(counts[j]!) ? 1 : 0
-    }
-    byWord.set(word, { ids, scores, inTitle: titled })
-  })
-  return byWord
-}

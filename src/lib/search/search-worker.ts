@@ -3,9 +3,9 @@
 import { fetchJson, fetchPackedJson } from '@/lib/fetch-data'
 import { articlePagePath, bodyOfPage } from '@/lib/page-data'
 import { findMatches } from './highlight'
-import { BODIES_AT_ONCE, type SummaryRow } from './index-format'
+import { BODIES_AT_ONCE, type FacetCounts, type SummaryRow } from './index-format'
 import { type PackedHits, packHits } from './packed-hits'
-import { createSearchEngine, type FacetCounts } from './search-engine'
+import { createSearchEngine } from './search-engine'
 
 /** What the page asks, each answered once (by the `id` it is sent with). */
 export type Question =
