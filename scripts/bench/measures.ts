@@ -1,6 +1,7 @@
 // What the bench measures on one archive, as written to bench-results/latest*.json.
 import type { LighthouseScores } from '../lighthouse-audit.ts'
-import type { FirstSearchRun, Timing } from './browser.ts'
+import type { Timing } from './browser.ts'
+import type { FirstSearchRun } from './first-search.ts'
 import type { BuildResult, DistStats } from './build.ts'
 
 export interface Measures {

@@ -1,6 +1,7 @@
 // The bench's table: one row per measure, the seed's value and the large archive's, their ratio,
 // the budgets that apply (scripts/bench/budgets.ts) and whether they are met.
-import type { FirstSearchRun, Timing } from './browser.ts'
+import type { Timing } from './browser.ts'
+import type { FirstSearchRun } from './first-search.ts'
 import {
   CATEGORY_BUDGETS,
   type Column,
