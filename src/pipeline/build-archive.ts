@@ -4,7 +4,8 @@ import { toArticle } from './article.ts'
 import { countWords, readingMinutes, toExcerpt } from './paragraphs.ts'
 import { findRelated, findTwins } from './related.ts'
 import { baseSlug, disambiguate } from './slug.ts'
-import { createTopicMatcher, loadTaxonomy, successorsOf, toTopic } from './topics.ts'
+import { loadTaxonomy, successorsOf, toTopic } from './taxonomy.ts'
+import { createTopicMatcher } from './topics.ts'
 import type {
   Article,
   ArticleDraft,

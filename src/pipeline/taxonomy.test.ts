@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readArchive } from './read-archive.ts'
-import { loadTaxonomy } from './topics.ts'
+import { loadTaxonomy } from './taxonomy.ts'
 
 const archive = readArchive('src/pipeline/fixtures/ministry-range')
 const topicsOf = (title: string) => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
-import { createTopicMatcher, loadTaxonomy, successorsOf, type Taxonomy, termSpecificity, type TopicRule } from './topics.ts'
+import { loadTaxonomy, successorsOf, type Taxonomy, type TopicRule } from './taxonomy.ts'
+import { termSpecificity } from './topic-terms.ts'
+import { createTopicMatcher } from './topics.ts'
 import { readSeedFile } from '@/test/seed'
 
 const seed = readSeedFile('000_dc10d14db94d7939.txt')
