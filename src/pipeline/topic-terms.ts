@@ -1,6 +1,7 @@
 // A taxonomy's match terms compiled for the topic matcher (topics.ts): accents folded, each term
 // once per case rule with every topic that lists it, and tests for its first characters.
 import type { Taxonomy } from './taxonomy.ts'
+import { charLength, isWordAt } from './text-chars.ts'
 
 /** Accents never matter: "Mineria" matches "Minería". Folding keeps one character per character. */
 export function foldAccents(text: string): string {
@@ -144,23 +145,3 @@ function charTest(char: string | undefined, flags: string): CharTest {
 
 /** How many characters at a position pick the terms to try there. */
 export const OPENING_LENGTH = 4
-
-// The only character that [\p{L}\p{N}] matches with the `i` flag and not without is U+0345, a mark,
-// which folding removes: in folded text, one test serves both case rules.
-const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) =>
-  Number(/[\p{L}\p{N}]/u.test(String.fromCharCode(code))),
-)
-const WORD_AT = /[\p{L}\p{N}]/uy
-
-export function isWordAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at)
-  if (code < 128) return ASCII_WORD[code] === 1
-  WORD_AT.lastIndex = at
-  return WORD_AT.test(text)
-}
-
-/** A pair of surrogates is one character. */
-export function charLength(text: string, at: number): number {
-  const code = text.charCodeAt(at)
-  return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1
-}

@@ -2,9 +2,7 @@
 // few terms (topic-terms.ts) that can start there.
 import { MAX_TOPICS_PER_ARTICLE, type Taxonomy } from './taxonomy.ts'
 import {
-  charLength,
   foldAccents,
-  isWordAt,
   matchEnd,
   OPENING_LENGTH,
   type Term,
@@ -12,6 +10,9 @@ import {
   termSource,
   termsOfRule,
 } from './topic-terms.ts'
+// The only character that [\p{L}\p{N}] (isWordAt) matches with the `i` flag and not without is
+// U+0345, a mark, which folding removes: in folded text, one test serves both case rules.
+import { charLength, isWordAt } from './text-chars.ts'
 
 /** The terms that can match where the text starts with a given run of ASCII characters. */
 interface OpeningNode {
