@@ -1,13 +1,13 @@
 import { createFileRoute } from '@tanstack/react-router'
 import { TimelinePage } from '@/features/timeline/components/timeline-page'
 import { archiveHeadQuery, archiveListingQuery } from '@/lib/archive-queries'
-import { isFiltered } from '@/lib/timeline/filter-articles'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
+import { needsListing } from '@/features/timeline/timeline-state'
 
 export const Route = createFileRoute('/')({
   validateSearch: validateTimelineSearch,
   // A search alone is shown from the search's own files (src/lib/search/search-queries.ts).
-  loaderDeps: ({ search }) => ({ listing: isFiltered({ ...search, q: undefined }) }),
+  loaderDeps: ({ search }) => ({ listing: needsListing(search) }),
   // The newest releases and a search need the head only; a filtered view needs the whole listing.
   loader: ({ context: { queryClient }, deps: { listing } }) =>
     listing ? queryClient.query(archiveListingQuery()) : queryClient.query(archiveHeadQuery()),

@@ -6,7 +6,7 @@ import { TopicTag } from '@/components/ui/topic-tag'
 import { findMatches } from '@/lib/search/highlight'
 import { matchingTerms } from '@/lib/search/query'
 import { searchQuery } from '@/lib/search/search-queries'
-import { isFiltered } from '@/lib/timeline/filter-articles'
+import { isWholeTimeline } from '@/features/timeline/timeline-state'
 import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
 import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
 import { topicLabel } from '@/lib/archive-facets'
@@ -31,7 +31,7 @@ export function ArticlePage({ slug }: { slug: string }) {
   const searched = useQuery({ ...searchQuery(timelineSearch?.q ?? ''), enabled: false }).data
   const stream = useMemo(() => {
     if (!timeline || !timelineSearch || !listing) return undefined
-    if (!timeline.topic && !isFiltered(timelineSearch)) return undefined
+    if (isWholeTimeline(timelineSearch, timeline.topic)) return undefined
     const hits = timelineSearch.q ? searched?.hits.ids : undefined
     if (timelineSearch.q && !hits) return undefined
     return listing.view(timelineSearch, timeline.topic, hits).articles

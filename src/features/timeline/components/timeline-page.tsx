@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
-import { Link, useLocation, useNavigate } from '@tanstack/react-router'
+import { Link, useLocation } from '@tanstack/react-router'
 import { useDeferredValue, useMemo } from 'react'
 import { archiveHeadQuery, archiveListingQuery, prefetchListing } from '@/lib/archive-queries'
-import { formatNumber, plural } from '@/lib/format'
+import { formatNumber } from '@/lib/format'
 import { searchEngineQuery, searchQuery, searchViewQuery } from '@/lib/search/search-queries'
-import { groupByMonth, isFiltered, latestView } from '@/lib/timeline/filter-articles'
+import { isFiltered, latestView } from '@/lib/timeline/filter-articles'
 import { useAddressCorrections } from '@/lib/timeline/timeline-address'
 import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
 import { useSettledText } from '@/lib/use-settled-text'
@@ -14,6 +14,8 @@ import { FilterPanel } from './filter-panel'
 import { SearchBox } from './search-box'
 import { TimelineEntry } from './timeline-entry'
 import { useResultMarks } from './use-result-marks'
+import { useShowMore } from './use-show-more'
+import { needsListing, timelineGroups, timelineSource, timelineStatus } from '../timeline-state'
 import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 
 const ANNOUNCE_AFTER_TYPING_MS = 600
@@ -38,20 +40,16 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   useReadyMarker()
   const { data: index } = useSuspenseQuery(archiveHeadQuery())
   const queryClient = useQueryClient()
-  const navigate = useNavigate()
   // "Show more" lives in this tab's history, which the prerendered page cannot know: applied once hydrated.
   const shownInHistory = useLocation({ select: (location) => location.state.shown })
   const shown = (useHydrated() ? shownInHistory : undefined) ?? PAGE_SIZE
   // The list shows the answer it has: a key typed changes nothing in it until the answer comes.
   const filters = useSameValue({ ...address, q: undefined })
-  // A search alone is shown from the search's own files; with a filter too, from the whole listing.
-  const onlySearch = Boolean(address.q) && !pinnedTopic && !isFiltered(filters)
-  // The newest releases come with the head; anything else needs the whole listing, which the
-  // route's loader (or "Show more") has fetched before this renders.
-  const whole = !onlySearch && (isFiltered(address) || Boolean(pinnedTopic) || Math.min(shown, index.total) > index.latest.length)
-  // Used once loaded, even for a search alone.
-  const listing = useQuery({ ...archiveListingQuery(), enabled: whole }).data
-  const fromSearch = onlySearch && !listing
+  // The whole listing, when the source is the listing, has been fetched by the route's loader (or
+  // "Show more") before this renders; once loaded, it serves a search alone too.
+  const source = timelineSource(address, pinnedTopic, shown, index)
+  const listing = useQuery({ ...archiveListingQuery(), enabled: source === 'listing' }).data
+  const fromSearch = source === 'search' && !listing
   // The search engine starts only once there is something to search: the timeline never waits for
   // it. While the next letter's answer is on its way, the last answer stays on screen.
   const engine = useQuery({ ...searchEngineQuery(), enabled: Boolean(address.q) })
@@ -71,19 +69,16 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
     () =>
       fromSearch
         ? answerView
-        : !whole && !address.q
+        : source === 'latest'
           ? latestView(index)
           : listing
             ? listing.view(search, pinnedTopic, hits)
             : undefined,
-    [fromSearch, answerView, whole, address.q, index, listing, search, pinnedTopic, hits],
+    [fromSearch, answerView, source, index, listing, search, pinnedTopic, hits],
   )
   const byRelevance = Boolean(hits) && search.sort !== 'date'
   const visible = useMemo(() => view?.articles.slice(0, shown) ?? [], [view, shown])
-  const months = useMemo(
-    () => (byRelevance ? [{ month: 'results', label: '', articles: visible }] : groupByMonth(visible)),
-    [visible, byRelevance],
-  )
+  const months = useMemo(() => timelineGroups(visible, byRelevance), [visible, byRelevance])
   const matches = useResultMarks(result, engine.data, view, visible)
   const waiting = !view || (Boolean(address.q) && !hits)
   const corrections = useAddressCorrections()
@@ -91,43 +86,18 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   const total = topic ? topic.count : index.total
   const filtered = isFiltered(search)
   const found = view?.total ?? 0
-  const count = engine.isError || searched.isError || searchedView.isError
-    ? 'The search could not be loaded. Check the connection and reload the page.'
-    : !view
-      ? 'Loading the archive…'
-      : address.q && !result
-        ? 'Searching…'
-        : result
-          ? `${plural(found, 'release')} found for “${result.query}”${byRelevance ? ', best match first' : ', newest first'}`
-          : filtered
-            ? `Showing ${plural(found, 'release')} of ${formatNumber(total)}`
-            : `${plural(total, 'release')}, newest first`
+  const count = timelineStatus({
+    failed: engine.isError || searched.isError || searchedView.isError,
+    found: view?.total,
+    query: address.q,
+    answeredQuery: result?.query,
+    byRelevance,
+    filtered,
+    total,
+  })
   const announced = useSettledText(count, address.q ? ANNOUNCE_AFTER_TYPING_MS : 0)
 
-  const showMore = async () => {
-    const firstNew = visible.length
-    // The next releases: a search alone reads their summaries, anything else the whole listing.
-    if (fromSearch && address.q) await queryClient.query(searchViewQuery(address.q, address.sort, shown + PAGE_SIZE))
-    else await queryClient.query(archiveListingQuery())
-    await navigate({
-      to: '.',
-      search: (previous) => previous,
-      state: (previous) => ({ ...previous, shown: shown + PAGE_SIZE }),
-      replace: true,
-      resetScroll: false,
-    })
-    // Keyboard and screen reader users go on where the new releases begin; the button may be
-    // gone once the last of them is shown.
-    // (The list may take a frame more: its answer is rendered as a deferred value.)
-    for (let frame = 0; frame < 10; frame++) {
-      const entry = document.querySelectorAll<HTMLElement>('[data-timeline-entry]')[firstNew]
-      if (entry) {
-        entry.focus()
-        return
-      }
-      await new Promise(requestAnimationFrame)
-    }
-  }
+  const showMore = useShowMore({ query: fromSearch ? address.q : undefined, sort: address.sort, shown, visible: visible.length })
 
   return (
     <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
@@ -160,7 +130,7 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
             </ul>
           </div>
         )}
-        <SearchBox search={address} alone={!pinnedTopic && !isFiltered(filters)} />
+        <SearchBox search={address} alone={!needsListing(address, pinnedTopic)} />
         <p data-result-count="" aria-hidden="true" className="muted mt-3">
           {count}
         </p>
