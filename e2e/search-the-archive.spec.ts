@@ -97,3 +97,44 @@ test('a query that matches nothing says so and offers to clear it', async ({ pag
   await expect(page).toHaveURL('/')
   await expect(page.getByRole('searchbox', { name: 'Search releases' })).toHaveValue('')
 })
+
+test('what was typed goes into the address once typing pauses, and nothing reached meanwhile loses it', async ({ page, archive }) => {
+  const release = archive.articles.find((a) => a.topics.length > 0 && /\blithium/i.test(`${a.title} ${a.paragraphs.join(' ')}`))
+  test.skip(!release, 'no tagged release mentions lithium')
+  const topic = archive.index.topics.find((t) => t.slug === release!.topics[0])!
+  const box = page.getByRole('searchbox', { name: 'Search releases' })
+  const checkbox = page
+    .getByRole('complementary', { name: 'Filters' })
+    .getByRole('checkbox', { name: new RegExp(`^${topic.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[\\d,]+$`) })
+  // The page's clock stops right after a key, so the test, not the machine's speed, says when typing pauses.
+  const stopTheClock = async () => page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100)
+  await page.clock.install()
+  await page.goto('/')
+
+  await box.pressSequentially('lithium')
+  await stopTheClock()
+  await expect(page).toHaveURL('/')
+  // A filter ticked before the pause adds to the query instead of dropping it.
+  await checkbox.check()
+  await expect(page).toHaveURL(`/?q=lithium&topic=${topic.slug}`)
+  await page.clock.resume()
+  await expect(results(page).first().locator('mark').first()).toHaveText(/^lithium/i)
+
+  // Typing more, then opening a result before the pause: Back returns to what was typed.
+  const more = `lithium ${release!.title.split(/[^A-Za-z]+/).find((word) => word.length >= 5 && !/lithium/i.test(word))!.toLowerCase()}`
+  await box.fill(more)
+  await stopTheClock()
+  await results(page).first().locator('[data-timeline-entry]').click()
+  await expect(page).toHaveURL(/\/articles\//)
+  await page.clock.resume()
+  await page.goBack()
+  await expect(page).toHaveURL(`/?${new URLSearchParams({ q: more, topic: topic.slug }).toString()}`)
+  await expect(box).toHaveValue(more)
+  await expect(page.locator('main [data-result-count]')).toContainText(`found for “${more}”`)
+
+  // A pause alone puts the query into the address, replacing the entry the search began.
+  await box.fill('lithium')
+  await expect(page).toHaveURL(`/?q=lithium&topic=${topic.slug}`)
+  await page.goBack()
+  await expect(page).toHaveURL('/?q=lithium')
+})

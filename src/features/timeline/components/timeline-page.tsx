@@ -15,6 +15,7 @@ import { SearchBox } from './search-box'
 import { TimelineEntry } from './timeline-entry'
 import { useResultMarks } from './use-result-marks'
 import { useShowMore } from './use-show-more'
+import { useTimelineQuery } from './use-timeline-query'
 import { needsListing, timelineGroups, timelineSource, timelineStatus } from '../timeline-state'
 import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 
@@ -42,45 +43,51 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   const queryClient = useQueryClient()
   // "Show more" lives in this tab's history, which the prerendered page cannot know: applied once hydrated.
   const shownInHistory = useLocation({ select: (location) => location.state.shown })
-  const shown = (useHydrated() ? shownInHistory : undefined) ?? PAGE_SIZE
+  const alone = !needsListing(address, pinnedTopic)
+  const typed = useTimelineQuery(address, alone)
+  // The page follows the box in a render the next key may interrupt: a key re-renders the box alone.
+  const q = useDeferredValue(typed.query)
+  // A query typed ahead of the address starts at the first page, as its address will.
+  const shown = (useHydrated() && q === address.q ? shownInHistory : undefined) ?? PAGE_SIZE
   // The list shows the answer it has: a key typed changes nothing in it until the answer comes.
   const filters = useSameValue({ ...address, q: undefined })
   // The whole listing, when the source is the listing, has been fetched by the route's loader (or
   // "Show more") before this renders; once loaded, it serves a search alone too.
-  const source = timelineSource(address, pinnedTopic, shown, index)
+  const source = timelineSource({ ...address, q }, pinnedTopic, shown, index)
   const listing = useQuery({ ...archiveListingQuery(), enabled: source === 'listing' }).data
   const fromSearch = source === 'search' && !listing
   // The search engine starts only once there is something to search: the timeline never waits for
   // it. While the next letter's answer is on its way, the last answer stays on screen.
-  const engine = useQuery({ ...searchEngineQuery(), enabled: Boolean(address.q) })
-  const searched = useQuery({ ...searchQuery(address.q ?? ''), enabled: Boolean(address.q) && !fromSearch, placeholderData: keepPreviousData })
+  const engine = useQuery({ ...searchEngineQuery(), enabled: Boolean(q) })
+  const searched = useQuery({ ...searchQuery(q ?? ''), enabled: Boolean(q) && !fromSearch, placeholderData: keepPreviousData })
   const searchedView = useQuery({
-    ...searchViewQuery(address.q ?? '', address.sort, shown),
+    ...searchViewQuery(q ?? '', address.sort, shown),
     enabled: fromSearch,
     placeholderData: keepPreviousData,
   })
   // An answer is shown in a render that the next key may interrupt, so typing never waits for it.
-  const answer = useDeferredValue(address.q ? (fromSearch ? searchedView.data?.found : searched.data) : undefined)
+  const answer = useDeferredValue(q ? (fromSearch ? searchedView.data?.found : searched.data) : undefined)
   const answerView = useDeferredValue(fromSearch ? searchedView.data?.view : undefined)
-  const result = address.q ? answer : undefined
+  const result = q ? answer : undefined
   const hits = result?.hits.ids
   const search = useMemo(() => (result ? { ...filters, q: result.query } : filters), [filters, result])
   const view = useMemo(
     () =>
       fromSearch
-        ? answerView
+        ? // Until the first answer to what the reader types, the releases on screen stay.
+          (answerView ?? (q === address.q ? undefined : latestView(index)))
         : source === 'latest'
           ? latestView(index)
           : listing
             ? listing.view(search, pinnedTopic, hits)
             : undefined,
-    [fromSearch, answerView, source, index, listing, search, pinnedTopic, hits],
+    [fromSearch, answerView, q, address.q, source, index, listing, search, pinnedTopic, hits],
   )
   const byRelevance = Boolean(hits) && search.sort !== 'date'
   const visible = useMemo(() => view?.articles.slice(0, shown) ?? [], [view, shown])
   const months = useMemo(() => timelineGroups(visible, byRelevance), [visible, byRelevance])
   const matches = useResultMarks(result, engine.data, view, visible)
-  const waiting = !view || (Boolean(address.q) && !hits)
+  const waiting = !view
   const corrections = useAddressCorrections()
   const topic = index.topics.find((t) => t.slug === pinnedTopic)
   const total = topic ? topic.count : index.total
@@ -89,15 +96,15 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   const count = timelineStatus({
     failed: engine.isError || searched.isError || searchedView.isError,
     found: view?.total,
-    query: address.q,
+    query: q,
     answeredQuery: result?.query,
     byRelevance,
     filtered,
     total,
   })
-  const announced = useSettledText(count, address.q ? ANNOUNCE_AFTER_TYPING_MS : 0)
+  const announced = useSettledText(count, q ? ANNOUNCE_AFTER_TYPING_MS : 0)
 
-  const showMore = useShowMore({ query: fromSearch ? address.q : undefined, sort: address.sort, shown, visible: visible.length })
+  const showMore = useShowMore({ query: fromSearch ? q : undefined, sort: address.sort, shown, visible: visible.length })
 
   return (
     <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
@@ -130,7 +137,7 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
             </ul>
           </div>
         )}
-        <SearchBox search={address} alone={!needsListing(address, pinnedTopic)} />
+        <SearchBox typed={typed} sort={address.sort} />
         <p data-result-count="" aria-hidden="true" className="muted mt-3">
           {count}
         </p>
