@@ -5,6 +5,30 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+/**
+ * A `no-restricted-imports` rule for each folder: the folders under src/ its files may not import,
+ * by alias or by relative path (`lib!search`: lib/, but for its subfolder search/).
+ */
+function layers(forbidden) {
+  return Object.entries(forbidden).map(([files, folders]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: folders.map((spec) => {
+            const [folder, except] = spec.split('!')
+            return {
+              regex: `^(@/|(\\.\\./)+)${folder}${except ? `(?!/${except}(/|$))` : ''}(/|$)`,
+              message: `${files} may not import from src/${folder}${except ? ` (but for ${except}/)` : ''}: see "What each folder owns" in docs/architecture.md.`,
+            }
+          }),
+        },
+      ],
+    },
+  }))
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'src/routeTree.gen.ts', 'test-results', 'playwright-report', 'bench-results', '.tmp'] },
   js.configs.recommended,
@@ -29,6 +53,18 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // The layers import one way: the app (src/main.tsx, src/entry-prerender.tsx, app/, routes/) →
+  // the features → shared code (lib/, components/) → the pipeline's types and files. The pipeline
+  // shares one thing with the browser's code: the search index's format and what a word is
+  // (lib/search/index-format.ts, query.ts), which the build writes and the worker reads. A
+  // release's page and the topics may use the timeline's code; the timeline uses neither.
+  ...layers({
+    'src/pipeline/**': ['app', 'routes', 'features', 'components', 'lib!search'],
+    'src/{lib,components}/**': ['app', 'routes', 'features'],
+    'src/features/timeline/**': ['app', 'routes', 'features/articles', 'features/topics'],
+    'src/features/articles/**': ['app', 'routes', 'features/topics'],
+    'src/features/topics/**': ['app', 'routes', 'features/articles'],
+  }),
   {
     // Playwright fixtures take `({}, use)`, which is not React's `use`; Vitest's asymmetric
     // matchers (expect.objectContaining) are typed `any`.

@@ -72,6 +72,22 @@ test('an unreadable date or an unknown topic in the address is ignored, said so,
   }
 })
 
+test('the note on a corrected address stays with the page it was opened on', async ({ page, archive }) => {
+  const topic = archive.index.topics[0]!
+  await page.goto('/?from=banana')
+  await expect(correction(page)).toContainText('Ignored the date “banana” in “from”')
+  // Another view of the timeline, reached from there, was never corrected.
+  await filters(page).getByRole('checkbox', { name: new RegExp(`^${topic.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[\\d,]+$`) }).check()
+  await expect(page).toHaveURL(`/?topic=${topic.slug}`)
+  await expect(correction(page)).toHaveCount(0)
+  // Back on the page it was opened on, the note is there again; a reload of the clean address has none.
+  await page.goBack()
+  await expect(page).toHaveURL('/')
+  await expect(correction(page)).toContainText('Ignored the date “banana” in “from”')
+  await page.goto('/')
+  await expect(correction(page)).toHaveCount(0)
+})
+
 test('a range given backwards is turned round, visibly, in the list and the address', async ({ page, archive }) => {
   const dates = [...new Set(archive.articles.map((a) => a.date))]
   test.skip(dates.length < 2, 'the archive needs releases on two days')

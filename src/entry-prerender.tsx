@@ -4,8 +4,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createMemoryHistory, RouterProvider } from '@tanstack/react-router'
 import { renderToString } from 'react-dom/server'
 import { createAppRouter } from '@/app/router'
-import { archiveHeadQuery, archiveListingQuery, articleQuery } from '@/lib/archive-queries'
-import { listingFromColumns } from '@/lib/timeline/listing'
+import { archiveHeadQuery, articleQuery } from '@/lib/archive-queries'
+import { archiveListingQuery } from '@/features/timeline/listing-query'
+import { listingFromColumns } from '@/features/timeline/listing'
 import type { ArchiveHead, ArchiveListing, ArticleView } from '@/pipeline/types'
 
 export interface PrerenderData {

@@ -3,9 +3,9 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from '@/app/app'
 import { createAppRouter } from '@/app/router'
 import { archiveHeadQuery, articleQuery } from '@/lib/archive-queries'
-import { choicesBeforeStart } from '@/lib/timeline/early-choices'
-import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
-import { onceStarted } from '@/lib/use-hydrated'
+import { choicesBeforeStart } from '@/features/timeline/early-choices'
+import { correctedState, correctionsOf, validateTimelineAddress } from '@/features/timeline/timeline-address'
+import { onceStarted } from '@/lib/app-start'
 import { readArticle, readPageData } from '@/lib/page-data'
 import '@/styles/app.css'
 
@@ -25,6 +25,15 @@ const { queryClient } = router.options.context
 if (data.head) queryClient.setQueryData(archiveHeadQuery().queryKey, data.head)
 if (article) queryClient.setQueryData(articleQuery(article.slug).queryKey, article)
 
+// What was ignored or corrected in the address the page was opened with is shown on its history
+// entry: the router has replaced the address with a clean one by the time the app has started.
+const corrections = correctionsOf(window.location.search)
+if (corrections.length > 0) {
+  onceStarted(() => {
+    void router.navigate({ to: '.', search: (previous) => previous, state: (previous) => ({ ...previous, corrected: correctedState(corrections) }), replace: true })
+  })
+}
+
 // The build wrote this page's content for its address without search parameters. The same address
 // is hydrated once the router has loaded it (from that data, so at once); any other (a filtered view, the 404 page standing in for an
 // unknown address) is rendered afresh.
@@ -38,7 +47,7 @@ if (prerendered !== undefined && prerendered === path && window.location.search 
   const early = choicesBeforeStart(container)
   if (early) {
     onceStarted(() => {
-      void router.navigate({ to: '.', search: validateTimelineSearch(early) })
+      void router.navigate({ to: '.', search: validateTimelineAddress(early) })
     })
   }
   void router.load().then(() => hydrateRoot(container, app))

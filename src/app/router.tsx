@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { createRouter, type RouterHistory } from '@tanstack/react-router'
 import { ErrorPage } from '@/components/error-page'
-import { parseSearch, stringifySearch } from '@/lib/timeline/timeline-search'
+import { parseSearch, stringifySearch } from '@/features/timeline/timeline-search'
 import { routeTree } from '@/routeTree.gen'
 
 /** The reader's router; the build's prerender gives it a memory history for each address it writes. */
@@ -32,5 +32,7 @@ declare module '@tanstack/react-router' {
     timeline?: { topic?: string; search: Record<string, unknown>; shown?: number }
     /** How many releases the timeline shows ("Show more"), kept per history entry so Back restores it. */
     shown?: number
+    /** What was ignored or corrected in the address the page was opened with, and in which page load (main.tsx). */
+    corrected?: { notes: string[]; load: number }
   }
 }

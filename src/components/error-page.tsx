@@ -1,6 +1,6 @@
 import { useQueryErrorResetBoundary } from '@tanstack/react-query'
 import { type ErrorComponentProps, Link, useRouter } from '@tanstack/react-router'
-import { useReadyMarker } from '@/lib/use-hydrated'
+import { useReadyMarker } from '@/lib/app-start'
 
 /** Shown when the archive's files cannot be fetched (offline, or a deploy in progress). */
 export function ErrorPage({ error }: ErrorComponentProps) {

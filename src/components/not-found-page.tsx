@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
-import { useReadyMarker } from '@/lib/use-hydrated'
+import { useReadyMarker } from '@/lib/app-start'
 
 export function NotFoundPage({ children }: { children?: ReactNode }) {
   useReadyMarker()

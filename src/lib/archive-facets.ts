@@ -5,11 +5,11 @@ interface Taxonomy {
 }
 
 /** What readers see for a topic slug; the slug itself if the taxonomy does not know it. */
-export function topicLabel(index: Taxonomy, slug: string): string {
-  return index.topics.find((t) => t.slug === slug)?.label ?? slug
+export function topicLabel(head: Taxonomy, slug: string): string {
+  return head.topics.find((t) => t.slug === slug)?.label ?? slug
 }
 
 /** The taxonomy's groups ("Industries", "Policy", …), in the order the taxonomy first names them. */
-export function topicGroups(index: Taxonomy): string[] {
-  return [...new Set(index.topics.map((t) => t.group))]
+export function topicGroups(head: Taxonomy): string[] {
+  return [...new Set(head.topics.map((t) => t.group))]
 }

@@ -1,8 +1,8 @@
-import { type QueryClient, queryOptions } from '@tanstack/react-query'
+import { queryOptions } from '@tanstack/react-query'
 import { dataPath } from 'virtual:archive'
-import { fetchJson, fetchPackedJson, MissingDataError } from '@/lib/fetch-data'
+import { fetchJson, MissingDataError } from '@/lib/fetch-data'
 import { articlePagePath, readArticle } from '@/lib/page-data'
-import type { ArchiveHead, ArchiveListing } from '@/pipeline/types'
+import type { ArchiveHead } from '@/pipeline/types'
 
 export const dataUrl = (file: string) => `${import.meta.env.BASE_URL}${dataPath}${file}`
 
@@ -15,30 +15,6 @@ export const archiveHeadQuery = () =>
     queryFn: () => fetchJson<ArchiveHead>(dataUrl('head.json')),
     staleTime: 'static',
   })
-
-/** Every release's listing fields, for views beyond the newest releases: filters, search, "Show more". */
-export const archiveListingQuery = () =>
-  queryOptions({
-    queryKey: ['archive-listing', dataPath],
-    queryFn: async ({ client }) => {
-      // The code that reads the listing comes with it: the first screen needs neither.
-      const [head, columns, { listingFromColumns }] = await Promise.all([
-        client.query(archiveHeadQuery()),
-        fetchPackedJson<ArchiveListing>(dataUrl('listing.json.gz')),
-        import('./timeline/listing'),
-      ])
-      return listingFromColumns(columns, head)
-    },
-    staleTime: 'static',
-    gcTime: Infinity,
-    // Typed arrays and ten thousand summaries: keep the one copy, never compare it field by field.
-    structuralSharing: false,
-  })
-
-/** Starts loading the listing ahead of need; a failure shows where a view uses it, not here. */
-export function prefetchListing(client: QueryClient) {
-  client.query(archiveListingQuery()).catch(() => undefined)
-}
 
 /**
  * One release in full, read from its own prerendered page when it is opened (or when a link to it

@@ -1,11 +1,12 @@
 import { createFileRoute } from '@tanstack/react-router'
 import { TimelinePage } from '@/features/timeline/components/timeline-page'
-import { archiveHeadQuery, archiveListingQuery } from '@/lib/archive-queries'
-import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
+import { archiveHeadQuery } from '@/lib/archive-queries'
+import { archiveListingQuery } from '@/features/timeline/listing-query'
+import { validateTimelineAddress } from '@/features/timeline/timeline-address'
 import { needsListing } from '@/features/timeline/timeline-state'
 
 export const Route = createFileRoute('/')({
-  validateSearch: validateTimelineSearch,
+  validateSearch: validateTimelineAddress,
   // A search alone is shown from the search's own files (src/lib/search/search-queries.ts).
   loaderDeps: ({ search }) => ({ listing: needsListing(search) }),
   // The newest releases and a search need the head only; a filtered view needs the whole listing.

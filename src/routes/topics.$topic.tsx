@@ -1,11 +1,12 @@
 import { createFileRoute, notFound, redirect } from '@tanstack/react-router'
 import { MovedTopic } from '@/features/topics/components/moved-topic'
 import { TimelinePage } from '@/features/timeline/components/timeline-page'
-import { successorTopics, validateTimelineSearch } from '@/lib/timeline/timeline-address'
-import { archiveHeadQuery, archiveListingQuery } from '@/lib/archive-queries'
+import { successorTopics, validateTimelineAddress } from '@/features/timeline/timeline-address'
+import { archiveHeadQuery } from '@/lib/archive-queries'
+import { archiveListingQuery } from '@/features/timeline/listing-query'
 
 export const Route = createFileRoute('/topics/$topic')({
-  validateSearch: validateTimelineSearch,
+  validateSearch: validateTimelineAddress,
   loader: async ({ context: { queryClient }, params }) => {
     const index = await queryClient.query(archiveHeadQuery())
     // Topic slugs are lowercase; a hand-typed /topics/AI still lands on the topic.

@@ -2,8 +2,8 @@
 // route loaders and the page ask the same question), how they are grouped, and the status line.
 // The components render what these return.
 import { formatNumber, plural } from '@/lib/format'
-import { groupByMonth, isFiltered, type MonthGroup } from '@/lib/timeline/filter-articles'
-import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+import { groupByMonth, isFiltered, type MonthGroup } from '@/features/timeline/timeline-view'
+import type { TimelineSearch } from '@/features/timeline/timeline-search'
 import type { ArchiveHead, ArticleSummary } from '@/pipeline/types'
 
 /**

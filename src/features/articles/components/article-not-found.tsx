@@ -2,7 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { NotFoundPage } from '@/components/not-found-page'
 import { closestArticles } from '@/features/articles/closest-articles'
-import { archiveListingQuery } from '@/lib/archive-queries'
+import { archiveListingQuery } from '@/features/timeline/listing-query'
 import { formatDate } from '@/lib/format'
 
 export function ArticleNotFound({ slug }: { slug: string }) {

@@ -2,15 +2,16 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { type HistoryState, Link, useLocation } from '@tanstack/react-router'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { HighlightedText } from '@/components/ui/highlighted-text'
-import { TopicTag } from '@/components/ui/topic-tag'
+import { TopicTag } from '@/features/timeline/components/topic-tag'
 import { findMatches } from '@/lib/search/highlight'
 import { matchingTerms } from '@/lib/search/query'
 import { searchQuery } from '@/lib/search/search-queries'
 import { isWholeTimeline } from '@/features/timeline/timeline-state'
-import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
-import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
+import { validateTimelineAddress } from '@/features/timeline/timeline-address'
+import { useHydrated, useReadyMarker } from '@/lib/app-start'
 import { topicLabel } from '@/lib/archive-facets'
-import { archiveHeadQuery, archiveListingQuery, articleQuery } from '@/lib/archive-queries'
+import { archiveHeadQuery, articleQuery } from '@/lib/archive-queries'
+import { archiveListingQuery } from '@/features/timeline/listing-query'
 import { formatDate } from '@/lib/format'
 import type { ArticleLink } from '@/pipeline/types'
 import { ShareButton } from './share-button'
@@ -22,7 +23,7 @@ export function ArticlePage({ slug }: { slug: string }) {
   // (Kept in this tab's history, which the prerendered page cannot know: applied once hydrated.)
   const stateTimeline = useLocation({ select: (location) => location.state.timeline })
   const timeline = useHydrated() ? stateTimeline : undefined
-  const timelineSearch = useMemo(() => (timeline ? validateTimelineSearch(timeline.search) : undefined), [timeline])
+  const timelineSearch = useMemo(() => (timeline ? validateTimelineAddress(timeline.search) : undefined), [timeline])
   // The page carries its own topics' labels; the label of the topic it was opened from is the head's.
   const head = useQuery({ ...archiveHeadQuery(), enabled: Boolean(timeline?.topic) }).data
   // From a filtered view or a search, newer/older follow it, if its listing (and search engine) are

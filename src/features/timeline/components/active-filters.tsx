@@ -3,22 +3,22 @@ import { Link } from '@tanstack/react-router'
 import { topicLabel } from '@/lib/archive-facets'
 import { formatDate } from '@/lib/format'
 import type { ArchiveHead } from '@/pipeline/types'
-import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+import type { TimelineSearch } from '@/features/timeline/timeline-search'
 
 /** The filters in force, each removable in one click, and all of them at once. */
 // Re-rendered only when what it shows changes: a key typed in the search box re-renders none.
-export const ActiveFilters = memo(function ActiveFilters({ index, search }: { index: ArchiveHead; search: TimelineSearch }) {
+export const ActiveFilters = memo(function ActiveFilters({ head, search }: { head: ArchiveHead; search: TimelineSearch }) {
   const chips: { key: string; label: string; without: TimelineSearch }[] = []
   for (const slug of search.topic ?? []) {
     const rest = search.topic?.filter((t) => t !== slug)
     chips.push({
       key: `topic-${slug}`,
-      label: `Topic: ${topicLabel(index, slug)}`,
+      label: `Topic: ${topicLabel(head, slug)}`,
       without: { ...search, topic: rest?.length ? rest : undefined },
     })
   }
   if (search.category) {
-    const label = index.categories.find((c) => c.slug === search.category)?.label ?? search.category
+    const label = head.categories.find((c) => c.slug === search.category)?.label ?? search.category
     chips.push({ key: 'category', label: `Category: ${label}`, without: { ...search, category: undefined } })
   }
   if (search.from) chips.push({ key: 'from', label: `From ${formatDate(search.from)}`, without: { ...search, from: undefined } })

@@ -1,15 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { Link, useLocation, useNavigate } from '@tanstack/react-router'
-import { prefetchListing } from '@/lib/archive-queries'
+import { Link, useNavigate } from '@tanstack/react-router'
+import { prefetchListing } from '@/features/timeline/listing-query'
 import { memo, useId, useMemo, useState } from 'react'
 import { topicGroups } from '@/lib/archive-facets'
 import type { ArchiveHead } from '@/pipeline/types'
-import { quickRanges, type TimelineView } from '@/lib/timeline/filter-articles'
-import { validateTimelineSearch } from '@/lib/timeline/timeline-address'
-import { completeDate, type TimelineSearch } from '@/lib/timeline/timeline-search'
+import { quickRanges, type TimelineView } from '@/features/timeline/timeline-view'
+import { useChosenFilters } from '@/features/timeline/timeline-address'
+import { completeDate, type TimelineSearch } from '@/features/timeline/timeline-search'
 
 interface FilterPanelProps {
-  index: ArchiveHead
+  head: ArchiveHead
   view: TimelineView
   pinnedTopic?: string | undefined
 }
@@ -19,12 +19,8 @@ const legend = 'text-sm font-semibold text-slate-800 dark:text-slate-200'
 
 // Re-rendered only when the counts of its view or the filters in the address change: the next
 // letter of a search usually finds the same releases, and re-renders none of the filters.
-export const FilterPanel = memo(function FilterPanel({ index, view, pinnedTopic }: FilterPanelProps) {
-  // The controls show the reader's choice at once, from the address being loaded; the list and the
-  // counts follow when its data is there (the first filter fetches the whole listing).
-  // Read without the query: a key typed into the search box re-renders none of the filters.
-  const loading = useLocation({ select: (location) => JSON.stringify({ ...location.search, q: undefined }) })
-  const search = useMemo(() => validateTimelineSearch(JSON.parse(loading) as Record<string, unknown>), [loading])
+export const FilterPanel = memo(function FilterPanel({ head, view, pinnedTopic }: FilterPanelProps) {
+  const search = useChosenFilters()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const startListing = () => {
@@ -35,10 +31,10 @@ export const FilterPanel = memo(function FilterPanel({ index, view, pinnedTopic 
   // The query, and anything else the address holds, stays as it is.
   const go = (change: Partial<TimelineSearch>) => void navigate({ to: '.', search: (previous: TimelineSearch) => ({ ...previous, ...change }) })
   const selected = search.topic ?? []
-  const groups = useMemo(() => topicGroups(index), [index])
+  const groups = useMemo(() => topicGroups(head), [head])
   // Depends on the archive only: computed once, not on every click or keystroke.
-  const ranges = useMemo(() => quickRanges(index), [index])
-  const { newest, oldest } = index
+  const ranges = useMemo(() => quickRanges(head), [head])
+  const { newest, oldest } = head
 
   return (
     // The whole listing, which every filter needs, starts loading as soon as the reader reaches for one.
@@ -69,7 +65,7 @@ export const FilterPanel = memo(function FilterPanel({ index, view, pinnedTopic 
             className={`${field} mt-1 block w-full`}
           >
             <option value="">All categories</option>
-            {index.categories.map((c) => (
+            {head.categories.map((c) => (
               <option key={c.slug} value={c.slug}>
                 {c.label} ({view.categoryCounts.get(c.slug) ?? 0})
               </option>
@@ -117,7 +113,7 @@ export const FilterPanel = memo(function FilterPanel({ index, view, pinnedTopic 
           <legend className={legend}>Topics</legend>
           <p className="muted text-xs">Releases on all the topics you tick</p>
           {groups.map((group) => {
-            const topics = index.topics.filter(
+            const topics = head.topics.filter(
               (t) => t.group === group && t.slug !== pinnedTopic && (selected.includes(t.slug) || view.topicCounts.has(t.slug)),
             )
             if (topics.length === 0) return null
@@ -164,7 +160,7 @@ function sameCounts(a: FilterPanelProps, b: FilterPanelProps): boolean {
   const same = (x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>) =>
     x === y || (x.size === y.size && [...x].every(([slug, n]) => y.get(slug) === n))
   return (
-    a.index === b.index &&
+    a.head === b.head &&
     a.pinnedTopic === b.pinnedTopic &&
     same(a.view.topicCounts, b.view.topicCounts) &&
     same(a.view.categoryCounts, b.view.categoryCounts)

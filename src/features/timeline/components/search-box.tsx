@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useId } from 'react'
 import { searchEngineQuery } from '@/lib/search/search-queries'
-import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+import type { TimelineSearch } from '@/features/timeline/timeline-search'
 import type { TimelineQuery } from './use-timeline-query'
 
 /**

@@ -1,16 +1,16 @@
 import { memo } from 'react'
 import { HighlightedText } from '@/components/ui/highlighted-text'
 import { QuietLink } from '@/components/ui/quiet-link'
-import { TopicTag } from '@/components/ui/topic-tag'
+import { TopicTag } from '@/features/timeline/components/topic-tag'
 import { topicLabel } from '@/lib/archive-facets'
 import { formatDate } from '@/lib/format'
 import type { Marked } from '@/lib/search/highlight'
 import type { ArchiveHead, ArticleSummary } from '@/pipeline/types'
-import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+import type { TimelineSearch } from '@/features/timeline/timeline-search'
 
 interface TimelineEntryProps {
   article: ArticleSummary
-  index: ArchiveHead
+  head: ArchiveHead
   search: TimelineSearch
   pinnedTopic?: string | undefined
   /** How many releases the timeline shows, so "back to the timeline" shows as many again. */
@@ -20,8 +20,8 @@ interface TimelineEntryProps {
 }
 
 // Re-rendered only when what it shows changes: a key typed in the search box re-renders none.
-export const TimelineEntry = memo(function TimelineEntry({ article, index, search, pinnedTopic, shown, marked }: TimelineEntryProps) {
-  const category = index.categories.find((c) => c.slug === article.category)
+export const TimelineEntry = memo(function TimelineEntry({ article, head, search, pinnedTopic, shown, marked }: TimelineEntryProps) {
+  const category = head.categories.find((c) => c.slug === article.category)
   return (
     <li className="py-5">
       <p className="muted text-sm">
@@ -49,7 +49,7 @@ export const TimelineEntry = memo(function TimelineEntry({ article, index, searc
         <ul aria-label="Topics" className="mt-2 flex flex-wrap gap-1.5">
           {article.topics.map((slug) => (
             <li key={slug}>
-              <TopicTag slug={slug} label={topicLabel(index, slug)} search={search} />
+              <TopicTag slug={slug} label={topicLabel(head, slug)} search={search} />
             </li>
           ))}
         </ul>

@@ -1,14 +1,16 @@
 import { keepPreviousData, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { Link, useLocation } from '@tanstack/react-router'
 import { useDeferredValue, useMemo } from 'react'
-import { archiveHeadQuery, archiveListingQuery, prefetchListing } from '@/lib/archive-queries'
+import { archiveHeadQuery } from '@/lib/archive-queries'
+import { archiveListingQuery, prefetchListing } from '@/features/timeline/listing-query'
 import { formatNumber } from '@/lib/format'
-import { searchEngineQuery, searchQuery, searchViewQuery } from '@/lib/search/search-queries'
-import { isFiltered, latestView } from '@/lib/timeline/filter-articles'
-import { useAddressCorrections } from '@/lib/timeline/timeline-address'
-import { useHydrated, useReadyMarker } from '@/lib/use-hydrated'
+import { searchEngineQuery, searchQuery } from '@/lib/search/search-queries'
+import { searchViewQuery } from '@/features/timeline/search-view-query'
+import { isFiltered, latestView } from '@/features/timeline/timeline-view'
+import { useAddressCorrections } from '@/features/timeline/timeline-address'
+import { useHydrated, useReadyMarker } from '@/lib/app-start'
 import { useSettledText } from '@/lib/use-settled-text'
-import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+import type { TimelineSearch } from '@/features/timeline/timeline-search'
 import { ActiveFilters } from './active-filters'
 import { FilterPanel } from './filter-panel'
 import { SearchBox } from './search-box'
@@ -39,7 +41,7 @@ interface TimelinePageProps {
 
 export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps) {
   useReadyMarker()
-  const { data: index } = useSuspenseQuery(archiveHeadQuery())
+  const { data: head } = useSuspenseQuery(archiveHeadQuery())
   const queryClient = useQueryClient()
   // "Show more" lives in this tab's history, which the prerendered page cannot know: applied once hydrated.
   const shownInHistory = useLocation({ select: (location) => location.state.shown })
@@ -53,7 +55,7 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   const filters = useSameValue({ ...address, q: undefined })
   // The whole listing, when the source is the listing, has been fetched by the route's loader (or
   // "Show more") before this renders; once loaded, it serves a search alone too.
-  const source = timelineSource({ ...address, q }, pinnedTopic, shown, index)
+  const source = timelineSource({ ...address, q }, pinnedTopic, shown, head)
   const listing = useQuery({ ...archiveListingQuery(), enabled: source === 'listing' }).data
   const fromSearch = source === 'search' && !listing
   // The search engine starts only once there is something to search: the timeline never waits for
@@ -75,13 +77,13 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
     () =>
       fromSearch
         ? // Until the first answer to what the reader types, the releases on screen stay.
-          (answerView ?? (q === address.q ? undefined : latestView(index)))
+          (answerView ?? (q === address.q ? undefined : latestView(head)))
         : source === 'latest'
-          ? latestView(index)
+          ? latestView(head)
           : listing
             ? listing.view(search, pinnedTopic, hits)
             : undefined,
-    [fromSearch, answerView, q, address.q, source, index, listing, search, pinnedTopic, hits],
+    [fromSearch, answerView, q, address.q, source, head, listing, search, pinnedTopic, hits],
   )
   const byRelevance = Boolean(hits) && search.sort !== 'date'
   const visible = useMemo(() => view?.articles.slice(0, shown) ?? [], [view, shown])
@@ -89,8 +91,8 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   const matches = useResultMarks(result, engine.data, view, visible)
   const waiting = !view
   const corrections = useAddressCorrections()
-  const topic = index.topics.find((t) => t.slug === pinnedTopic)
-  const total = topic ? topic.count : index.total
+  const topic = head.topics.find((t) => t.slug === pinnedTopic)
+  const total = topic ? topic.count : head.total
   const filtered = isFiltered(search)
   const found = view?.total ?? 0
   const count = timelineStatus({
@@ -108,7 +110,7 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
 
   return (
     <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
-      <FilterPanel index={index} view={view ?? latestView(index)} pinnedTopic={pinnedTopic} />
+      <FilterPanel head={head} view={view ?? latestView(head)} pinnedTopic={pinnedTopic} />
       <section aria-labelledby="timeline-heading" className="min-w-0">
         {topic ? (
           <>
@@ -145,7 +147,7 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
         <p role="status" className="sr-only">
           {announced}
         </p>
-        <ActiveFilters index={index} search={search} />
+        <ActiveFilters head={head} search={search} />
         {waiting ? null : found === 0 ? (
           <EmptyResult filtered={filtered} onTopicPage={Boolean(topic)} />
         ) : (
@@ -168,7 +170,7 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
                   <TimelineEntry
                     key={article.slug}
                     article={article}
-                    index={index}
+                    head={head}
                     search={search}
                     pinnedTopic={pinnedTopic}
                     marked={matches.get(article.slug)}

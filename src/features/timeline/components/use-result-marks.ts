@@ -5,7 +5,7 @@ import { BODIES_AT_ONCE } from '@/lib/search/index-format'
 import type { PackedHits } from '@/lib/search/packed-hits'
 import type { SearchClient } from '@/lib/search/search-client'
 import { resultBodiesQuery } from '@/lib/search/search-queries'
-import type { TimelineView } from '@/lib/timeline/filter-articles'
+import type { TimelineView } from '@/features/timeline/timeline-view'
 import type { ArticleSummary } from '@/pipeline/types'
 import { useSettledText } from '@/lib/use-settled-text'
 

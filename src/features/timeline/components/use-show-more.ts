@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { archiveListingQuery } from '@/lib/archive-queries'
-import { searchViewQuery } from '@/lib/search/search-queries'
+import { archiveListingQuery } from '@/features/timeline/listing-query'
+import { searchViewQuery } from '@/features/timeline/search-view-query'
 import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 
 interface ShowMore {

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useRef, useState } from 'react'
-import { searchQuery, searchViewQuery } from '@/lib/search/search-queries'
-import type { TimelineSearch } from '@/lib/timeline/timeline-search'
+import { searchQuery } from '@/lib/search/search-queries'
+import { searchViewQuery } from '@/features/timeline/search-view-query'
+import type { TimelineSearch } from '@/features/timeline/timeline-search'
 import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 
 /** How long typing pauses before the address takes the query. */

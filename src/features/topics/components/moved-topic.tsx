@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router'
-import { useReadyMarker } from '@/lib/use-hydrated'
+import { useReadyMarker } from '@/lib/app-start'
 import type { Topic } from '@/pipeline/types'
 
 /** A topic's address after the topic was split: where its releases are now (topics.yaml `formerly`). */

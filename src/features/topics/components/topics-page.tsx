@@ -3,12 +3,12 @@ import { Link } from '@tanstack/react-router'
 import { topicGroups } from '@/lib/archive-facets'
 import { archiveHeadQuery } from '@/lib/archive-queries'
 import { plural } from '@/lib/format'
-import { useReadyMarker } from '@/lib/use-hydrated'
+import { useReadyMarker } from '@/lib/app-start'
 
 export function TopicsPage() {
   useReadyMarker()
-  const { data: index } = useSuspenseQuery(archiveHeadQuery())
-  const groups = topicGroups(index)
+  const { data: head } = useSuspenseQuery(archiveHeadQuery())
+  const groups = topicGroups(head)
   return (
     <section aria-labelledby="topics-heading">
       <h1 id="topics-heading" className="text-3xl font-semibold tracking-tight">
@@ -23,7 +23,7 @@ export function TopicsPage() {
             {group}
           </h2>
           <ul className="mt-3 grid gap-4 sm:grid-cols-2">
-            {index.topics
+            {head.topics
               .filter((t) => t.group === group)
               .map((topic) => (
                 <li key={topic.slug} className="rounded-md border border-slate-200 p-4 dark:border-slate-800">

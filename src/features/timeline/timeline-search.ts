@@ -54,6 +54,17 @@ function quote(value: string): string {
 }
 
 /**
+ * The timeline routes' `validateSearch` for an archive's facets: what `readTimelineSearch` reads.
+ * The router merges the raw search with what this returns, so every key it was given comes back,
+ * rejected ones as undefined, or they would linger in the address.
+ */
+export function validateTimelineSearch(raw: Record<string, unknown>, known: KnownFacets): TimelineSearch {
+  const cleared = Object.fromEntries(Object.keys(raw).map((key) => [key, undefined]))
+  const { search } = readTimelineSearch(raw, known)
+  return { ...cleared, q: undefined, topic: undefined, category: undefined, from: undefined, to: undefined, sort: undefined, ...search }
+}
+
+/**
  * Reads the timeline's search parameters as a reader typed or pasted them: unknown topics and
  * categories and impossible dates are dropped, dates are completed (`2024` → the whole year,
  * `2024-5` → the whole month), and a range given backwards is turned round. Never throws.

@@ -1,6 +1,6 @@
 import { dateToDay, fromListing } from '@/pipeline/archive-files'
 import type { ArchiveHead, ArchiveListing, ArticleSummary } from '@/pipeline/types'
-import type { TimelineView } from './filter-articles'
+import type { TimelineView } from './timeline-view'
 import type { TimelineSearch } from './timeline-search'
 
 /**
@@ -21,9 +21,9 @@ interface ListingColumns {
   days: Int32Array
   /** Position of each release's category in `categorySlugs`. */
   categories: Uint8Array
-  /** `words` 32-bit words per release: bit `t` is set when it carries topic `topicSlugs[t]`. */
+  /** `wordsPerRelease` 32-bit words per release: bit `t` is set when it carries topic `topicSlugs[t]`. */
   topicBits: Uint32Array
-  words: number
+  wordsPerRelease: number
   topicSlugs: readonly string[]
   categorySlugs: readonly string[]
 }
@@ -34,12 +34,12 @@ interface Facets {
 }
 
 function allocate(count: number, facets: Facets) {
-  const words = Math.max(1, Math.ceil(facets.topics.length / 32))
+  const wordsPerRelease = Math.max(1, Math.ceil(facets.topics.length / 32))
   return {
     days: new Int32Array(count),
     categories: new Uint8Array(count),
-    topicBits: new Uint32Array(count * words),
-    words,
+    topicBits: new Uint32Array(count * wordsPerRelease),
+    wordsPerRelease,
     topicSlugs: facets.topics.map((t) => t.slug),
     categorySlugs: facets.categories.map((c) => c.slug),
   }
@@ -51,7 +51,7 @@ export function listingFromColumns(columns: ArchiveListing, head: Pick<ArchiveHe
   for (let i = 0; i < columns.slugs.length; i++) {
     listing.days[i] = columns.days[i]!
     listing.categories[i] = columns.categories[i]!
-    for (const t of columns.topics[i]!) listing.topicBits[i * listing.words + (t >>> 5)]! |= 1 << (t & 31)
+    for (const t of columns.topics[i]!) listing.topicBits[i * listing.wordsPerRelease + (t >>> 5)]! |= 1 << (t & 31)
   }
   return withView({ ...listing, articles: fromListing(columns, head) })
 }
@@ -77,7 +77,7 @@ export function createListing(articles: readonly ArticleSummary[], facets?: Face
     listing.categories[i] = categoryPosition.get(article.category) ?? 255
     for (const topic of article.topics) {
       const t = topicPosition.get(topic)
-      if (t !== undefined) listing.topicBits[i * listing.words + (t >>> 5)]! |= 1 << (t & 31)
+      if (t !== undefined) listing.topicBits[i * listing.wordsPerRelease + (t >>> 5)]! |= 1 << (t & 31)
     }
   })
   return withView({ ...listing, articles })
@@ -107,9 +107,9 @@ export function filterArticles(
   pinnedTopic?: string,
   hits?: Iterable<number>,
 ): TimelineView {
-  const { articles, days, categories, topicBits, words, topicSlugs, categorySlugs } = listing
+  const { articles, days, categories, topicBits, wordsPerRelease, topicSlugs, categorySlugs } = listing
   const topics = new Set([...(pinnedTopic ? [pinnedTopic] : []), ...(search.topic ?? [])])
-  const required = new Uint32Array(words)
+  const required = new Uint32Array(wordsPerRelease)
   let impossible = false
   for (const topic of topics) {
     const t = topicSlugs.indexOf(topic)
@@ -129,14 +129,14 @@ export function filterArticles(
   const categoryCounts = new Int32Array(categorySlugs.length)
   const consider = (i: number) => {
     if (i < first || i >= end) return
-    const offset = i * words
-    for (let w = 0; w < words; w++) if ((topicBits[offset + w]! & required[w]!) !== required[w]) return
+    const offset = i * wordsPerRelease
+    for (let w = 0; w < wordsPerRelease; w++) if ((topicBits[offset + w]! & required[w]!) !== required[w]) return
     const c = categories[i]!
     categoryCounts[c]! += 1
     if (category !== -1 && c !== category) return
     shown.push(articles[i]!)
     ids.push(i)
-    for (let w = 0; w < words; w++) {
+    for (let w = 0; w < wordsPerRelease; w++) {
       for (let bits = topicBits[offset + w]!; bits !== 0; bits &= bits - 1) {
         topicCounts[w * 32 + 31 - Math.clz32(bits & -bits)]! += 1
       }

@@ -1,3 +1,4 @@
+// The app's start: React taking over a prerendered page (or rendering one afresh), and what waits for it.
 import { useEffect, useSyncExternalStore } from 'react'
 
 const subscribe = () => () => undefined
@@ -15,11 +16,11 @@ export function useHydrated(): boolean {
   )
 }
 
-let whenReady: (() => void) | undefined
+const whenReady: (() => void)[] = []
 
 /** Runs `task` once, when the app has taken over the page (see useReadyMarker). */
 export function onceStarted(task: () => void) {
-  whenReady = task
+  whenReady.push(task)
 }
 
 /**
@@ -30,8 +31,6 @@ export function onceStarted(task: () => void) {
 export function useReadyMarker() {
   useEffect(() => {
     document.documentElement.dataset.ready = ''
-    const task = whenReady
-    whenReady = undefined
-    task?.()
+    for (const task of whenReady.splice(0)) task()
   }, [])
 }

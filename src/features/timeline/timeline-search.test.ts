@@ -7,6 +7,7 @@ import {
   stringifySearch,
   type KnownFacets,
   type TimelineSearch,
+  validateTimelineSearch,
 } from './timeline-search'
 import { readSeedFile } from '@/test/seed'
 
@@ -430,5 +431,21 @@ describe('address round trip', () => {
     expect(address).toBe('?topic=exports,ai&from=2024-01-01&to=2024-02-29')
     const second = readTimelineSearch(parseSearch(address), known)
     expect(second).toEqual({ search: first.search, corrections: [] })
+  })
+})
+
+describe('validateTimelineSearch', () => {
+  it('gives what readTimelineSearch reads, with every other key it was given cleared', () => {
+    const raw = { q: ' lithium ', topic: 'ai,robots', from: '2024', utm_source: 'mail' }
+    const validated = validateTimelineSearch(raw, known)
+    expect(validated).toEqual({ ...readTimelineSearch(raw, known).search, utm_source: undefined })
+    expect(validated).toMatchObject({ q: 'lithium', topic: ['ai'], from: '2024-01-01', to: undefined, sort: undefined })
+    // The keys are there, set to undefined, so the router drops them from the address.
+    expect(Object.keys(validated)).toEqual(expect.arrayContaining(['utm_source', 'category', 'to', 'sort']))
+  })
+
+  it('clears everything for an address that holds nothing the timeline can use', () => {
+    const validated = validateTimelineSearch({ topic: 'robots', from: 'banana', sort: 'best' }, known)
+    expect(Object.values(validated).every((value) => value === undefined)).toBe(true)
   })
 })
