@@ -46,7 +46,12 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 /** A violation as a reader of the test report wants it: the rule, why, and where. */
-function describe(violation: { id: string; impact?: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }) {
+function describe(violation: {
+  id: string
+  impact?: string | null
+  help: string
+  nodes: { target: unknown[]; failureSummary?: string }[]
+}) {
   return {
     rule: violation.id,
     impact: violation.impact,

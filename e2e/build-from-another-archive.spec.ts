@@ -59,7 +59,9 @@ test('a shared link to a topic since renamed or split leads to what took its pla
   await expect(page).toHaveURL('/topics/trade-deals')
   await page.goto('/?topic=exports')
   await expect(page).toHaveURL('/')
-  await expect(page.getByText('The topic “exports” is now 2 topics, “export-results” and “trade-deals”: choose one under Topics.')).toBeVisible()
+  await expect(
+    page.getByText('The topic “exports” is now 2 topics, “export-results” and “trade-deals”: choose one under Topics.'),
+  ).toBeVisible()
 })
 
 test('a topic since split keeps its feeds, which hold the releases of the topics that took its place', async ({ request }) => {

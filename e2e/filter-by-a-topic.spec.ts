@@ -8,7 +8,10 @@ const showing = (shown: number, total: number) => `Showing ${releases(shown)} of
 
 /** The timeline's entries: the list items that hold a release's title. */
 const entries = (page: Page) =>
-  page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })
+  page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3 }) })
 const status = (page: Page) => page.getByRole('main').getByRole('status')
 const filters = (page: Page) => page.getByRole('complementary', { name: 'Filters' })
 /** A topic's checkbox in the Filters panel; its name is the topic's label followed by a count. */
@@ -28,10 +31,7 @@ async function expectListed(page: Page, expected: readonly Pick<ArticleSummary, 
   if (listed < expected.length) await expect(page.getByRole('button', { name: /^Show \d+ more/ })).toBeVisible()
 }
 
-test('a topic tag on a timeline entry opens that topic, and Back and Forward move between the two', async ({
-  page,
-  archive,
-}) => {
+test('a topic tag on a timeline entry opens that topic, and Back and Forward move between the two', async ({ page, archive }) => {
   // The newest release that carries a topic, near the top of the timeline.
   const position = archive.articles.findIndex((a) => a.topics.length > 0)
   test.skip(position === -1 || position >= 20, 'none of the newest releases carries a topic')
@@ -66,10 +66,7 @@ test('a topic tag on a timeline entry opens that topic, and Back and Forward mov
   await expectListed(page, onTopic)
 })
 
-test('ticking topics narrows the timeline to releases on all of them, and Back undoes one change at a time', async ({
-  page,
-  archive,
-}) => {
+test('ticking topics narrows the timeline to releases on all of them, and Back undoes one change at a time', async ({ page, archive }) => {
   const carrying = (...slugs: string[]) => archive.articles.filter((a) => slugs.every((s) => a.topics.includes(s)))
   // Two topics that share releases, ideally fewer than the first has alone, so the second narrows.
   const used = archive.index.topics.filter((t) => t.count > 0)

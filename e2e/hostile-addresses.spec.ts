@@ -37,10 +37,7 @@ const HOSTILE: { name: string; address: string; bug?: string }[] = [
 ]
 
 for (const { name, address, bug } of HOSTILE) {
-  test(`${name} gives a page, not a crash: ${address.length > 60 ? `${address.slice(0, 57)}…` : address}`, async ({
-    page,
-    baseURL,
-  }) => {
+  test(`${name} gives a page, not a crash: ${address.length > 60 ? `${address.slice(0, 57)}…` : address}`, async ({ page, baseURL }) => {
     test.fail(Boolean(bug), bug)
     await page.addInitScript(() => {
       const calls: unknown[] = []

@@ -9,7 +9,10 @@ const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long
 const spelled = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`))
 
 const entries = (page: Page) =>
-  page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })
+  page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3 }) })
 const status = (page: Page) => page.getByRole('main').getByRole('status')
 const filters = (page: Page) => page.getByRole('complementary', { name: 'Filters' })
 const correction = (page: Page) => page.getByRole('main').getByRole('note')
@@ -45,7 +48,9 @@ test('a date range typed in the address lists only the releases within it, edges
   await expect(page).toHaveURL(`/?from=${from}&to=${to}`)
   await expect(status(page)).toHaveText(showing(expected.length, archive.articles.length))
   await expectListed(page, expected)
-  const listedDays = await entries(page).getByRole('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')))
+  const listedDays = await entries(page)
+    .getByRole('time')
+    .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')))
   expect(listedDays).toContain(to)
   if (expected.length === listedDays.length) expect(listedDays).toContain(from)
 
@@ -77,7 +82,9 @@ test('the note on a corrected address stays with the page it was opened on', asy
   await page.goto('/?from=banana')
   await expect(correction(page)).toContainText('Ignored the date “banana” in “from”')
   // Another view of the timeline, reached from there, was never corrected.
-  await filters(page).getByRole('checkbox', { name: new RegExp(`^${topic.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[\\d,]+$`) }).check()
+  await filters(page)
+    .getByRole('checkbox', { name: new RegExp(`^${topic.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[\\d,]+$`) })
+    .check()
   await expect(page).toHaveURL(`/?topic=${topic.slug}`)
   await expect(correction(page)).toHaveCount(0)
   // Back on the page it was opened on, the note is there again; a reload of the clean address has none.

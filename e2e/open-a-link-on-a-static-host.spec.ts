@@ -91,7 +91,9 @@ async function sitemapLocations(request: APIRequestContext, url: string, site?: 
   const locations = [...text.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => decode(m[1]!))
   if (!text.includes('<sitemapindex')) return locations
   const parts = await Promise.all(
-    locations.map((part) => sitemapLocations(request, site ? part.replace(site.from, site.to) : new URL(new URL(part).pathname, url).href, site)),
+    locations.map((part) =>
+      sitemapLocations(request, site ? part.replace(site.from, site.to) : new URL(new URL(part).pathname, url).href, site),
+    ),
   )
   return parts.flat()
 }
@@ -111,10 +113,7 @@ test.describe('at the root of a host', () => {
     await host.close()
   })
 
-  test('every address opens as its own page, with its title, a canonical address and no missing file', async ({
-    request,
-    archive,
-  }) => {
+  test('every address opens as its own page, with its title, a canonical address and no missing file', async ({ request, archive }) => {
     // Every page of the archive is fetched and read, a step each: minutes for a 10,000-release build.
     test.setTimeout(30_000 + archive.articles.length * 100)
     const addresses: { path: string; h1: string; article?: string }[] = [
@@ -152,7 +151,10 @@ test.describe('at the root of a host', () => {
     // The scripts, the styles and the icon were among them.
     const fetched = [...checked.keys()].map((address) => new URL(address).pathname)
     for (const kind of [/^\/assets\/.+\.js$/, /^\/assets\/.+\.css$/, /^\/favicon\.svg$/]) {
-      expect(fetched.some((path) => kind.test(path)), `a reference to ${kind}`).toBe(true)
+      expect(
+        fetched.some((path) => kind.test(path)),
+        `a reference to ${kind}`,
+      ).toBe(true)
     }
   })
 
@@ -189,7 +191,8 @@ test.describe('at the root of a host', () => {
       expect(feed.version, path).toBe('https://jsonfeed.org/version/1.1')
       return itemsOf(feed.items.map((i) => ({ url: i.url, title: i.title, date: i.date_published.slice(0, 10) })))
     }
-    const newest = (articles: readonly Pick<ArticleSummary, 'slug' | 'title' | 'date'>[]) => expectedItems(articles.slice(0, FEED_ENTRIES), '/')
+    const newest = (articles: readonly Pick<ArticleSummary, 'slug' | 'title' | 'date'>[]) =>
+      expectedItems(articles.slice(0, FEED_ENTRIES), '/')
 
     expect(await atom('/feed.xml')).toEqual(newest(archive.articles))
     expect(await json('/feed.json')).toEqual(newest(archive.articles))
@@ -206,7 +209,12 @@ test.describe('at the root of a host', () => {
     const home = new URL(readPage(await (await request.get(`${host.origin}/`)).text()).canonical!)
     expect(new Set(locations.map((l) => l.origin))).toEqual(new Set([home.origin]))
     expect(locations.map((l) => l.pathname).sort()).toEqual(
-      ['/', '/topics', ...archive.index.topics.map((t) => `/topics/${t.slug}`), ...archive.articles.map((a) => `/articles/${a.slug}`)].sort(),
+      [
+        '/',
+        '/topics',
+        ...archive.index.topics.map((t) => `/topics/${t.slug}`),
+        ...archive.articles.map((a) => `/articles/${a.slug}`),
+      ].sort(),
     )
     const robots = await request.get(`${host.origin}/robots.txt`)
     expect(robots.status()).toBe(200)
@@ -252,7 +260,10 @@ test.describe('under a sub-path of another site', () => {
 
     const feed = parseFeed(await (await request.get(`${subPathOrigin}/reader/feed.xml`)).text())
     expect(feed.items.map((i) => i.url)).toEqual(archive.articles.slice(0, FEED_ENTRIES).map((a) => `${subPathSite}articles/${a.slug}`))
-    const locations = await sitemapLocations(request, `${subPathOrigin}/reader/sitemap.xml`, { from: subPathSite, to: `${subPathOrigin}/reader/` })
+    const locations = await sitemapLocations(request, `${subPathOrigin}/reader/sitemap.xml`, {
+      from: subPathSite,
+      to: `${subPathOrigin}/reader/`,
+    })
     expect(locations.filter((l) => !l.startsWith(subPathSite))).toEqual([])
     expect(locations).toHaveLength(2 + archive.index.topics.length + archive.articles.length)
   })

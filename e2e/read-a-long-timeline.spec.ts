@@ -10,7 +10,10 @@ import { expect, test } from './fixtures.ts'
 // same arguments give the same archive here, without waiting for the server to write it.
 const read = (file: string) => ({ path: file, text: readFileSync(join(DEFAULT_ARCHIVE, file), 'utf8') })
 const pages = generateCorpus({ count: 120, source: read('000_dc10d14db94d7939.txt') })
-const long = buildArchive(pages.map((p) => ({ path: p.name, text: p.text })), read('topics.yaml'))
+const long = buildArchive(
+  pages.map((p) => ({ path: p.name, text: p.text })),
+  read('topics.yaml'),
+)
 const entries = (page: import('@playwright/test').Page) => page.locator('[data-timeline-entry]')
 
 test('a long timeline shows a page of releases, and a page more on request, without changing the address', async ({ page }) => {

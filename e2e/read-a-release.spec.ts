@@ -62,7 +62,6 @@ test('an unknown address gets a not-found page with a way home', async ({ page }
   await expect(page).toHaveURL('/')
 })
 
-
 test('opening a release puts focus on its content, as a page load would for a screen reader', async ({ page, archive }) => {
   await page.goto('/')
   await page.getByRole('link', { name: archive.articles[0]!.title, exact: true }).click()

@@ -5,7 +5,10 @@ import { expect, test } from './fixtures.ts'
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** The timeline's entries: the list items that hold a release's title. */
 const entries = (page: Page) =>
-  page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })
+  page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3 }) })
 const entryTitles = (page: Page) => entries(page).getByRole('heading', { level: 3 })
 
 test.describe('with JavaScript off', () => {

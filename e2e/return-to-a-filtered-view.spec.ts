@@ -41,10 +41,7 @@ function filteredView(archive: Archive) {
   return { topic, from, to, stream, position, address: `/?topic=${topic.slug}&from=${from}&to=${to}` }
 }
 
-test('the way back from a release, even after a reload, is the filtered timeline it was opened from', async ({
-  page,
-  archive,
-}) => {
+test('the way back from a release, even after a reload, is the filtered timeline it was opened from', async ({ page, archive }) => {
   const view = filteredView(archive)
   test.skip(!view, 'no topic in this archive has two releases')
   const { address, stream, position } = view!
@@ -79,10 +76,7 @@ test('browser Back from a release shows the filtered timeline again, filters and
   await expect(filters.getByLabel('To', { exact: true })).toHaveValue(to)
 })
 
-test('Newer and Older on a release step through the filtered timeline, not the whole archive', async ({
-  page,
-  archive,
-}) => {
+test('Newer and Older on a release step through the filtered timeline, not the whole archive', async ({ page, archive }) => {
   const view = filteredView(archive)
   test.skip(!view, 'no topic in this archive has two releases')
   const { address, stream, position } = view!

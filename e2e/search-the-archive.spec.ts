@@ -4,7 +4,10 @@ import { expect, test } from './fixtures.ts'
 // The seed's releases hold these words; a larger synthetic archive recombines the seed's text, so
 // they are found there too.
 const results = (page: import('@playwright/test').Page) =>
-  page.getByRole('main').getByRole('listitem').filter({ has: page.locator('[data-timeline-entry]') })
+  page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ has: page.locator('[data-timeline-entry]') })
 
 test('typing a query shows highlighted results and puts the query in the address', async ({ page, archive }) => {
   const expected = archive.articles.filter((a) => /lithium/i.test(`${a.title} ${a.paragraphs.join(' ')}`))
@@ -67,14 +70,18 @@ test('search combines with a topic and a date range, and can be ordered by date'
   const from = withTopic.at(-1)!.date
   await page.goto(`/?q=airbus&topic=aerospace&from=${from}&to=${newest}`)
   await expect(results(page).first()).toBeVisible()
-  for (const date of await results(page).locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')))) {
+  for (const date of await results(page)
+    .locator('time')
+    .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')))) {
     expect(date! >= from && date! <= newest).toBe(true)
   }
   await expect(page.getByRole('link', { name: /Remove filter Topic: / })).toBeVisible()
 
   await page.getByLabel('Order').selectOption('date')
   await expect(page).toHaveURL(/sort=date/)
-  const dates = await results(page).locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!))
+  const dates = await results(page)
+    .locator('time')
+    .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!))
   expect(dates).toEqual([...dates].sort().reverse())
 })
 
@@ -106,24 +113,28 @@ test('what was typed goes into the address once typing pauses, and nothing reach
   const checkbox = page
     .getByRole('complementary', { name: 'Filters' })
     .getByRole('checkbox', { name: new RegExp(`^${topic.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[\\d,]+$`) })
-  // The page's clock stops right after a key, so the test, not the machine's speed, says when typing pauses.
+  // The page's clock stands still while the test types (and opens a result), so the test, not the
+  // machine's speed, says when typing pauses.
   const stopTheClock = async () => page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100)
   await page.clock.install()
   await page.goto('/')
 
-  await box.pressSequentially('lithium')
   await stopTheClock()
+  await box.pressSequentially('lithium')
   await expect(page).toHaveURL('/')
-  // A filter ticked before the pause adds to the query instead of dropping it.
+  await page.clock.resume()
+  // A filter ticked right after typing adds to the query instead of dropping it.
   await checkbox.check()
   await expect(page).toHaveURL(`/?q=lithium&topic=${topic.slug}`)
-  await page.clock.resume()
   await expect(results(page).first().locator('mark').first()).toHaveText(/^lithium/i)
 
   // Typing more, then opening a result before the pause: Back returns to what was typed.
-  const more = `lithium ${release!.title.split(/[^A-Za-z]+/).find((word) => word.length >= 5 && !/lithium/i.test(word))!.toLowerCase()}`
-  await box.fill(more)
+  const more = `lithium ${release!.title
+    .split(/[^A-Za-z]+/)
+    .find((word) => word.length >= 5 && !/lithium/i.test(word))!
+    .toLowerCase()}`
   await stopTheClock()
+  await box.fill(more)
   await results(page).first().locator('[data-timeline-entry]').click()
   await expect(page).toHaveURL(/\/articles\//)
   await page.clock.resume()

@@ -71,13 +71,7 @@ async function main() {
     await browser.close()
   }
   const librariesKB = await librariesAlone(WORK)
-  const failed = report(
-    { name: 'seed', measures: seed },
-    { name: LABEL, measures: large },
-    columnOf(COUNT),
-    librariesKB,
-    INTERACTIONS,
-  )
+  const failed = report({ name: 'seed', measures: seed }, { name: LABEL, measures: large }, columnOf(COUNT), librariesKB, INTERACTIONS)
   mkdirSync('bench-results', { recursive: true })
   writeFileSync(RESULTS, `${JSON.stringify({ seed, [LABEL]: large }, null, 2)}\n`)
   console.log(`bench: results written to ${RESULTS}`)
@@ -93,7 +87,9 @@ async function main() {
 function releasesOf(outDir: string): string[] {
   const folder = join(outDir, 'articles')
   if (!existsSync(folder)) return []
-  return readdirSync(folder).map((name) => name.replace(/\.html$/, '')).sort()
+  return readdirSync(folder)
+    .map((name) => name.replace(/\.html$/, ''))
+    .sort()
 }
 
 async function measure(browser: Browser, name: string, data: string, port: number): Promise<Measures> {

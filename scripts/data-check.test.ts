@@ -58,7 +58,10 @@ describe('npm run data:check', () => {
       join(folder, '001_topic.txt'),
       ['-', 'A topic listing’s release', 'Its body. date2024-05-19', '-', 'Another one', 'Its body. date2024-05-18'].join('\n'),
     )
-    writeFileSync(join(folder, '002_old.txt'), ['An older release', 'Its body. date2011-03-02', 'And another', 'Its body. date2011-03-01'].join('\n'))
+    writeFileSync(
+      join(folder, '002_old.txt'),
+      ['An older release', 'Its body. date2011-03-02', 'And another', 'Its body. date2011-03-01'].join('\n'),
+    )
     const { code, output } = await dataCheck(folder)
     expect(code).toBe(0)
     expect(output).toContain('5 records from 3 pages')

@@ -49,7 +49,7 @@ describe('npm run dev', () => {
     expect(get('/articles/no-such-release/index.html')).toEqual({ status: 404, body: 'Not found' })
   })
 
-  it('leaves the app\'s own addresses to Vite', () => {
+  it("leaves the app's own addresses to Vite", () => {
     expect(get('/src/main.tsx')).toBe('next')
   })
 })

@@ -22,7 +22,7 @@ if (!found()) {
     try {
       run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium')
     } catch {
-      console.log('ensure-browser: apt could not install chromium; trying Playwright\'s own')
+      console.log("ensure-browser: apt could not install chromium; trying Playwright's own")
     }
   }
   if (!found()) run('npx playwright install --with-deps chromium')

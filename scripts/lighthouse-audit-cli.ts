@@ -16,12 +16,8 @@ const results = await auditPages(urls, { runs: Number(values.runs) })
 const seconds = (performance.now() - started) / 1000
 for (const r of results) {
   console.log(`\n${r.url}`)
-  console.log(
-    `  performance ${r.performance}  accessibility ${r.accessibility}  best practices ${r.bestPractices}  SEO ${r.seo}`,
-  )
-  console.log(
-    `  LCP ${Math.round(r.lcpMs)} ms  FCP ${Math.round(r.fcpMs)} ms  TBT ${Math.round(r.tbtMs)} ms  CLS ${r.cls.toFixed(3)}`,
-  )
+  console.log(`  performance ${r.performance}  accessibility ${r.accessibility}  best practices ${r.bestPractices}  SEO ${r.seo}`)
+  console.log(`  LCP ${Math.round(r.lcpMs)} ms  FCP ${Math.round(r.fcpMs)} ms  TBT ${Math.round(r.tbtMs)} ms  CLS ${r.cls.toFixed(3)}`)
   if (r.lcpElement.length > 0) console.log(`  LCP element: ${r.lcpElement.join('; ')}`)
   for (const f of r.failures) {
     console.log(`  - ${f.id}: ${f.title}${f.displayValue ? ` (${f.displayValue})` : ''}`)

@@ -41,17 +41,11 @@ export interface AuditOptions {
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 
-
 export async function auditPages(urls: string[], options: AuditOptions = {}): Promise<LighthouseScores[]> {
   const runs = Math.max(1, options.runs ?? 1)
   const chrome = await ChromeLauncher.launch({
     chromePath: chromiumPath() ?? noChromium(),
-    chromeFlags: [
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
+    chromeFlags: ['--headless=new', '--disable-gpu', '--disable-dev-shm-usage', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     logLevel: 'silent',
   })
   const flags: Flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }
@@ -143,5 +137,5 @@ function describeValue(value: Details | ListItem | TableValue): string | undefin
 }
 
 function noChromium(): never {
-  throw new Error('No Chromium to audit with: install Debian\'s (apt-get install chromium) or run `npx playwright install chromium`.')
+  throw new Error("No Chromium to audit with: install Debian's (apt-get install chromium) or run `npx playwright install chromium`.")
 }

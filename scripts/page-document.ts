@@ -25,7 +25,13 @@ export interface Page {
 /** An element of the head and its attributes, in order. */
 type Tag = [name: string, attributes: [name: string, value: string][]]
 
-const meta = (key: 'name' | 'property', name: string, content: string): Tag => ['meta', [[key, name], ['content', content]]]
+const meta = (key: 'name' | 'property', name: string, content: string): Tag => [
+  'meta',
+  [
+    [key, name],
+    ['content', content],
+  ],
+]
 const link = (...attributes: [string, string][]): Tag => ['link', attributes]
 
 export const escapeHtml = (text: string) =>
@@ -130,12 +136,14 @@ export function startAfterLoad(template: string, startSrc: string): string {
   if (scripts.length !== 1) throw new Error(`prerender: expected one entry script in index.html, found ${scripts.length}`)
   // The addresses stay attributes, where tools that check a page's references find them.
   const start = `<script async src="${startSrc}" data-src="${scripts[0]!}" data-modulepreload="${chunks.join(' ')}"></script>`
-  return page
-    // The template's comments are for its readers; every page would carry them.
-    .replace(/\s*<!--[\s\S]*?-->/g, '')
-    .replace(/\s*<title>[^<]*<\/title>/, '')
-    .replace(/\s*<meta name="description"[^>]*>/, '')
-    .replace('</body>', () => `  ${start}\n  </body>`)
+  return (
+    page
+      // The template's comments are for its readers; every page would carry them.
+      .replace(/\s*<!--[\s\S]*?-->/g, '')
+      .replace(/\s*<title>[^<]*<\/title>/, '')
+      .replace(/\s*<meta name="description"[^>]*>/, '')
+      .replace('</body>', () => `  ${start}\n  </body>`)
+  )
 }
 
 /** The template cut where each page puts its policy, its own head and its markup, encoded once for every page. */

@@ -25,7 +25,14 @@ async function write(draft: ArticleDraft) {
   const address = `${setup.site.basePath}${path}`
   const rendered = await render(address)
   if (rendered.status !== 200) throw new Error(`prerender: ${address} rendered as ${rendered.status}`)
-  const page = { path, file: `${path}/index.html`, title: `${article.title} · ${SITE_NAME}`, description: article.excerpt, article, preload: [] }
+  const page = {
+    path,
+    file: `${path}/index.html`,
+    title: `${article.title} · ${SITE_NAME}`,
+    description: article.excerpt,
+    article,
+    preload: [],
+  }
   const document = pageDocument(setup.template, headTags(page, setup.site), address, rendered.html, { article: articlePageData(article) })
   // Its folder is made already (scripts/prerender.ts).
   writeFileSync(join(setup.outDir, path, 'index.html'), document)

@@ -14,7 +14,17 @@ import { Worker } from 'node:worker_threads'
 import { toListing } from '../src/pipeline/archive-files.ts'
 import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
 import type { ArchiveHead, ArchiveListing, ArticleView } from '../src/pipeline/types.ts'
-import { headTags, notFoundHeadTags, type Page, pageDocument, renamedTopicDocument, SITE_DESCRIPTION, SITE_NAME, START_SCRIPT, startAfterLoad } from './page-document.ts'
+import {
+  headTags,
+  notFoundHeadTags,
+  type Page,
+  pageDocument,
+  renamedTopicDocument,
+  SITE_DESCRIPTION,
+  SITE_NAME,
+  START_SCRIPT,
+  startAfterLoad,
+} from './page-document.ts'
 import type { SiteOptions } from './site-files.ts'
 
 export interface PrerenderOptions {
@@ -112,7 +122,10 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
     // the app, with the others: it names the topics that took its place).
     const renamed = Object.entries(options.archive.index.successors).filter(([, successors]) => successors.length === 1)
     for (const [former, [successor]] of renamed) {
-      write(`topics/${former}/index.html`, renamedTopicDocument(former, { slug: successor!, label: labelOf(options.archive.index, successor!) }, site))
+      write(
+        `topics/${former}/index.html`,
+        renamedTopicDocument(former, { slug: successor!, label: labelOf(options.archive.index, successor!) }, site),
+      )
     }
     // What a static host serves for any other address, with status 404.
     const missing = await render(`${base}404`)
@@ -142,7 +155,8 @@ function startWorkers(options: PrerenderOptions, workerFile: string, setup: Work
   const { articles } = options.archive.index
   let made = 0
   const makeFolders = (upTo: number) => {
-    for (const end = Math.min(total, upTo); made < end; made++) mkdirSync(join(setup.outDir, 'articles', articles[made]!.slug), { recursive: true })
+    for (const end = Math.min(total, upTo); made < end; made++)
+      mkdirSync(join(setup.outDir, 'articles', articles[made]!.slug), { recursive: true })
   }
   mkdirSync(join(setup.outDir, 'articles'), { recursive: true })
   let next = 0

@@ -131,11 +131,17 @@ describe('siteFiles on the seed archive', () => {
       expect(feed.title).toBe(`MOTIE press releases: ${topic.label}`)
       expect(feed.url).toBe(`${ROOT}topics/${topic.slug}`)
       expect(feed.self).toBe(`${ROOT}topics/${topic.slug}/feed.xml`)
-      expect(feed.items.map((i) => i.url), topic.slug).toEqual(expected)
+      expect(
+        feed.items.map((i) => i.url),
+        topic.slug,
+      ).toEqual(expected)
       const jsonFeed = json(files, `topics/${topic.slug}/feed.json`)
       expect(jsonFeed.title).toBe(`MOTIE press releases: ${topic.label}`)
       expect(jsonFeed.feed_url).toBe(`${ROOT}topics/${topic.slug}/feed.json`)
-      expect(jsonFeed.items.map((i) => i.url), topic.slug).toEqual(expected)
+      expect(
+        jsonFeed.items.map((i) => i.url),
+        topic.slug,
+      ).toEqual(expected)
     }
   })
 
@@ -270,8 +276,14 @@ describe('siteFiles on an archive longer than a feed', () => {
     expect(long.length).toBeGreaterThan(0)
     for (const topic of archive.index.topics) {
       const newest = urls(archive.articles.filter((a) => a.topics.includes(topic.slug)).slice(0, FEED_ENTRIES))
-      expect(atom(files, `topics/${topic.slug}/feed.xml`).items.map((i) => i.url), topic.slug).toEqual(newest)
-      expect(json(files, `topics/${topic.slug}/feed.json`).items.map((i) => i.url), topic.slug).toEqual(newest)
+      expect(
+        atom(files, `topics/${topic.slug}/feed.xml`).items.map((i) => i.url),
+        topic.slug,
+      ).toEqual(newest)
+      expect(
+        json(files, `topics/${topic.slug}/feed.json`).items.map((i) => i.url),
+        topic.slug,
+      ).toEqual(newest)
     }
   })
 

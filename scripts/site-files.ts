@@ -71,8 +71,21 @@ export function siteFiles(archive: SiteArchive, options: SiteOptions): Map<strin
   const addFeeds = (prefix: string, head: Omit<FeedHead, 'home' | 'atom' | 'json'>, articles: readonly SiteArticle[]) => {
     const feed = { ...head, home: url(prefix.replace(/\/$/, '')), atom: url(`${prefix}feed.xml`), json: url(`${prefix}feed.json`) }
     const ofFeed = articles.map(entryOf)
-    files.set(`${prefix}feed.xml`, atomFeed(feed, articles[0]?.date, ofFeed.map((e) => e.atom)))
-    files.set(`${prefix}feed.json`, jsonFeed(feed, ofFeed.map((e) => e.json)))
+    files.set(
+      `${prefix}feed.xml`,
+      atomFeed(
+        feed,
+        articles[0]?.date,
+        ofFeed.map((e) => e.atom),
+      ),
+    )
+    files.set(
+      `${prefix}feed.json`,
+      jsonFeed(
+        feed,
+        ofFeed.map((e) => e.json),
+      ),
+    )
   }
   addFeeds('', { title: siteName, description: DESCRIPTION }, archive.articles.slice(0, FEED_ENTRIES))
   for (const topic of archive.index.topics) {
@@ -134,7 +147,9 @@ export function sitemapFiles(entries: readonly SitemapEntry[], url: (path: strin
     const dates = part.map(([, lastmod]) => lastmod).filter((d) => d !== undefined)
     parts.push([url(file), dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : undefined])
   }
-  const sitemaps = parts.map(([loc, lastmod]) => `<sitemap><loc>${xml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`)
+  const sitemaps = parts.map(
+    ([loc, lastmod]) => `<sitemap><loc>${xml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`,
+  )
   files.set(
     'sitemap.xml',
     `<?xml version="1.0" encoding="UTF-8"?>
@@ -218,9 +233,7 @@ function jsonItem(article: SiteArticle, link: string, tags: Tag[]): string {
 }
 
 function sitemap(pages: readonly SitemapEntry[]): string {
-  const urls = pages.map(
-    ([loc, lastmod]) => `<url><loc>${xml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`,
-  )
+  const urls = pages.map(([loc, lastmod]) => `<url><loc>${xml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`)
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${urls.join('\n')}

@@ -77,7 +77,10 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
         const files = Promise.resolve()
           .then(() => writeSiteFiles(outDir, data.archive.index, site))
           .then(() => writeDataFiles(outDir, data))
-        ;[pages] = await Promise.all([prerender({ outDir, serverDir, archive: data.archive, head: data.head, dataPath: data.dataPath, site }), files])
+        ;[pages] = await Promise.all([
+          prerender({ outDir, serverDir, archive: data.archive, head: data.head, dataPath: data.dataPath, site }),
+          files,
+        ])
       } finally {
         rmSync(join(root, PRERENDER_DIR), { recursive: true, force: true })
       }
@@ -130,8 +133,7 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
           // Handed to the static server, which compresses it like any other file.
           req.url = `${decoded.replace(/\/$/, '')}/index.html`
           next()
-        }
-        else if (existsSync(file)) next()
+        } else if (existsSync(file)) next()
         else if (decoded.startsWith(`${base}data/`) || decoded.startsWith(`${base}assets/`)) {
           res.statusCode = 404
           res.end('Not found')
@@ -156,4 +158,3 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
     },
   }
 }
-

@@ -30,7 +30,12 @@ if (article) queryClient.setQueryData(articleQuery(article.slug).queryKey, artic
 const corrections = correctionsOf(window.location.search)
 if (corrections.length > 0) {
   onceStarted(() => {
-    void router.navigate({ to: '.', search: (previous) => previous, state: (previous) => ({ ...previous, corrected: correctedState(corrections) }), replace: true })
+    void router.navigate({
+      to: '.',
+      search: (previous) => previous,
+      state: (previous) => ({ ...previous, corrected: correctedState(corrections) }),
+      replace: true,
+    })
   })
 }
 

@@ -26,11 +26,15 @@ export function launchBrowser(): Promise<Browser> {
 type Kind = 'html' | 'js' | 'css' | 'data' | 'other'
 
 const kindOf = (contentType: string): Kind =>
-  contentType.includes('html') ? 'html'
-  : contentType.includes('javascript') ? 'js'
-  : contentType.includes('css') ? 'css'
-  : contentType.includes('json') ? 'data'
-  : 'other'
+  contentType.includes('html')
+    ? 'html'
+    : contentType.includes('javascript')
+      ? 'js'
+      : contentType.includes('css')
+        ? 'css'
+        : contentType.includes('json')
+          ? 'data'
+          : 'other'
 
 /**
  * What a body weighs on the wire from a host that compresses: its gzipped size, or its own size
@@ -54,7 +58,13 @@ function recordResponses(page: Page, base: string) {
     const url = response.url()
     if (!url.startsWith(base) || responses.has(url)) return
     const kind = kindOf(response.headers()['content-type'] ?? '')
-    responses.set(url, response.body().then((body) => ({ kind, gzip: wireBytes(body) }), () => ({ kind, gzip: 0 })))
+    responses.set(
+      url,
+      response.body().then(
+        (body) => ({ kind, gzip: wireBytes(body) }),
+        () => ({ kind, gzip: 0 }),
+      ),
+    )
   })
   return responses
 }

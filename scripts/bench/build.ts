@@ -128,7 +128,14 @@ function tail(stream: NodeJS.ReadableStream) {
     kept += chunk
     if (kept.length > 64 * 1024) kept = kept.slice(-32 * 1024)
   })
-  return { lines: () => kept.trimEnd().split('\n').filter((l) => l.length > 0).slice(-TAIL_LINES) }
+  return {
+    lines: () =>
+      kept
+        .trimEnd()
+        .split('\n')
+        .filter((l) => l.length > 0)
+        .slice(-TAIL_LINES),
+  }
 }
 
 export interface DistStats {
@@ -171,7 +178,13 @@ export function distStats(outDir: string): DistStats {
  */
 export async function librariesAlone(work: string): Promise<number> {
   const outDir = resolve(work, 'vendor-floor')
-  await build({ root: 'scripts/vendor-floor', configFile: false, plugins: [react()], logLevel: 'error', build: { outDir, emptyOutDir: true } })
+  await build({
+    root: 'scripts/vendor-floor',
+    configFile: false,
+    plugins: [react()],
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true },
+  })
   const assets = join(outDir, 'assets')
   const files = readdirSync(assets).filter((f) => f.endsWith('.js'))
   return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0) / 1024

@@ -116,7 +116,9 @@ function recordRequests(page: Page, base: string) {
       url,
       request
         .response()
-        .then(async (response) => (response ? { startedAt: request.timing().startTime, bytes: wireBytes(await response.body()) } : undefined))
+        .then(async (response) =>
+          response ? { startedAt: request.timing().startTime, bytes: wireBytes(await response.body()) } : undefined,
+        )
         // The page may close before a response's body is read (it was not needed, then).
         .catch(() => undefined),
     )
@@ -165,11 +167,17 @@ export async function firstSearch(browser: Browser, base: string): Promise<First
     const timeout = Math.max(1, clicked + KEY_INTERVAL_MS + FIRST_SEARCH_TIMEOUT_MS - Date.now())
     const timedOut = await page
       .waitForFunction(() => (window as Recorded).benchFirstSearch?.highlighted !== undefined, undefined, { timeout, polling: 50 })
-      .then(() => false, () => true)
+      .then(
+        () => false,
+        () => true,
+      )
     const until = await page.evaluate<number>('window.benchFirstSearch.stop()')
     // The last key's frame, then a moment for the observers to deliver their entries.
-    await page.waitForFunction(() => (window as Recorded).benchFirstSearch?.keys.every((key) => key.frame !== undefined), undefined, { timeout: 10_000 })
-    if (!timedOut) await page.waitForFunction(() => (window as Recorded).benchFirstSearch?.frame !== undefined, undefined, { timeout: 10_000 })
+    await page.waitForFunction(() => (window as Recorded).benchFirstSearch?.keys.every((key) => key.frame !== undefined), undefined, {
+      timeout: 10_000,
+    })
+    if (!timedOut)
+      await page.waitForFunction(() => (window as Recorded).benchFirstSearch?.frame !== undefined, undefined, { timeout: 10_000 })
     await page.waitForTimeout(300)
     const recorded = await page.evaluate<RecordedFirstSearch>(
       '(function (s) { return { keys: s.keys, events: s.events, longTasks: s.longTasks, start: s.start, highlighted: s.highlighted, frame: s.frame, query: s.query } })(window.benchFirstSearch)',

@@ -48,7 +48,12 @@ function cellOf<T>(measures: Measures, part: T | undefined, value: (part: T) => 
 
 /** `inGiB`: the large archive's dist/ budget is in GiB, and its size is shown in MiB too. */
 function rowsOf(seed: Measures, large: Measures, librariesKB: number, interactions: number, inGiB: boolean): Row[] {
-  const row = (label: string, value: (m: Measures) => Cell, more: Partial<Row> = {}): Row => ({ label, seed: value(seed), large: value(large), ...more })
+  const row = (label: string, value: (m: Measures) => Cell, more: Partial<Row> = {}): Row => ({
+    label,
+    seed: value(seed),
+    large: value(large),
+    ...more,
+  })
   const page = (value: (p: NonNullable<Measures['page']>) => number) => (m: Measures) => cellOf(m, m.page, value)
   const search = (value: (s: NonNullable<Measures['search']>) => number) => (m: Measures) => cellOf(m, m.search, value)
   const dist = (value: (d: NonNullable<Measures['dist']>) => number) => (m: Measures) => cellOf(m, m.dist, value)
@@ -58,40 +63,106 @@ function rowsOf(seed: Measures, large: Measures, librariesKB: number, interactio
   const interaction = (name: string, ids: [MeasureId, MeasureId], timings: (m: Measures) => Timing[] | undefined): Row[] => {
     const of = (value: (t: Timing[]) => number) => (m: Measures) => cellOf(m, timings(m), value)
     return [
-      row(`${name}, median (ms)`, of((t) => median(dom(t))), { measure: ids[0] }),
-      row(`${name}, p95 (ms)`, of((t) => percentile(dom(t), 95)), { measure: ids[1] }),
-      row('  … to next frame, median (ms)', of((t) => median(frame(t)))),
-      row('  … to next frame, p95 (ms)', of((t) => percentile(frame(t), 95))),
+      row(
+        `${name}, median (ms)`,
+        of((t) => median(dom(t))),
+        { measure: ids[0] },
+      ),
+      row(
+        `${name}, p95 (ms)`,
+        of((t) => percentile(dom(t), 95)),
+        { measure: ids[1] },
+      ),
+      row(
+        '  … to next frame, median (ms)',
+        of((t) => median(frame(t))),
+      ),
+      row(
+        '  … to next frame, p95 (ms)',
+        of((t) => percentile(frame(t), 95)),
+      ),
     ]
   }
   const firstLoad = (kind: string) => page((p) => kb(p.firstLoad[kind] ?? 0))
-  const first = (value: (runs: FirstSearchRun[]) => number) => (m: Measures) => cellOf(m, m.firstSearch?.length ? m.firstSearch : undefined, value)
+  const first = (value: (runs: FirstSearchRun[]) => number) => (m: Measures) =>
+    cellOf(m, m.firstSearch?.length ? m.firstSearch : undefined, value)
   const keys = (runs: FirstSearchRun[]) => runs.flatMap((r) => r.keys)
   return [
     row('build time (s)', (m) => (m.build.ok ? m.build.seconds : `failed after ${m.build.seconds.toFixed(1)} s`), {
       measure: 'buildSeconds',
       failed: !seed.build.ok || !large.build.ok,
     }),
-    row('peak memory of the build (MB)', (m) => m.build.peakMB ?? `not measured (${m.build.exit ?? 'no exit'})`, { measure: 'buildPeakMB' }),
-    row('dist/ size (MB)', dist((d) => d.sizeMB), { measure: 'distMB' }),
-    ...(inGiB ? [row('  … in MiB', dist((d) => (d.sizeMB * 1e6) / 2 ** 20))] : []),
-    row('files in dist/', dist((d) => d.files), { measure: 'distFiles', kind: 'count' }),
-    row('largest feed file (KB)', dist((d) => d.largestFeedKB), { measure: 'largestFeedKB' }),
+    row('peak memory of the build (MB)', (m) => m.build.peakMB ?? `not measured (${m.build.exit ?? 'no exit'})`, {
+      measure: 'buildPeakMB',
+    }),
+    row(
+      'dist/ size (MB)',
+      dist((d) => d.sizeMB),
+      { measure: 'distMB' },
+    ),
+    ...(inGiB
+      ? [
+          row(
+            '  … in MiB',
+            dist((d) => (d.sizeMB * 1e6) / 2 ** 20),
+          ),
+        ]
+      : []),
+    row(
+      'files in dist/',
+      dist((d) => d.files),
+      { measure: 'distFiles', kind: 'count' },
+    ),
+    row(
+      'largest feed file (KB)',
+      dist((d) => d.largestFeedKB),
+      { measure: 'largestFeedKB' },
+    ),
     row('first load / total (KB gz)', firstLoad('total'), { measure: 'firstLoadKB' }),
     ...['html', 'js', 'css', 'data'].map((kind) => row(`  / ${kind} (KB gz)`, firstLoad(kind))),
     row('  / React, react-dom, Router, Query alone (KB gz)', () => librariesKB),
-    row("  / the reader's own share (KB gz)", page((p) => kb(p.firstLoad.total ?? 0) - librariesKB)),
-    row('first load article (KB gz)', page((p) => kb(p.articleLoad.total ?? 0))),
-    row('first title on screen (ms)', page((p) => p.firstTitleMs)),
+    row(
+      "  / the reader's own share (KB gz)",
+      page((p) => kb(p.firstLoad.total ?? 0) - librariesKB),
+    ),
+    row(
+      'first load article (KB gz)',
+      page((p) => kb(p.articleLoad.total ?? 0)),
+    ),
+    row(
+      'first title on screen (ms)',
+      page((p) => p.firstTitleMs),
+    ),
     ...interaction('filter click → list', ['filterMedianMs', 'filterP95Ms'], (m) => m.page?.filter),
-    row(`  clicks to next paint over 16 ms (Event Timing), of ${interactions}`, page((p) => p.filterSlowEvents), { kind: 'count' }),
+    row(
+      `  clicks to next paint over 16 ms (Event Timing), of ${interactions}`,
+      page((p) => p.filterSlowEvents),
+      { kind: 'count' },
+    ),
     ...interaction('keystroke → results', ['keystrokeMedianMs', 'keystrokeP95Ms'], (m) => m.search?.keystroke),
-    row(`  keys to next paint over 16 ms (Event Timing), of ${interactions}`, search((s) => s.keystrokeSlowEvents), { kind: 'count' }),
-    row('search filled in at once: bytes after (KB gz)', search((s) => kb(s.searchBytesAfter))),
-    row('  … results ready (ms)', search((s) => s.searchReadyMs)),
-    row('  … longest task meanwhile (ms)', search((s) => s.searchLongestTaskMs)),
+    row(
+      `  keys to next paint over 16 ms (Event Timing), of ${interactions}`,
+      search((s) => s.keystrokeSlowEvents),
+      { kind: 'count' },
+    ),
+    row(
+      'search filled in at once: bytes after (KB gz)',
+      search((s) => kb(s.searchBytesAfter)),
+    ),
+    row(
+      '  … results ready (ms)',
+      search((s) => s.searchReadyMs),
+    ),
+    row(
+      '  … longest task meanwhile (ms)',
+      search((s) => s.searchLongestTaskMs),
+    ),
     ...firstSearchRows(row, first, keys),
-    row('JS heap after timeline (MB)', page((p) => p.heapMB), { measure: 'heapMB' }),
+    row(
+      'JS heap after timeline (MB)',
+      page((p) => p.heapMB),
+      { measure: 'heapMB' },
+    ),
     ...lighthouseRows(seed, large),
   ]
 }
@@ -105,17 +176,48 @@ function firstSearchRows(
   first: (value: (runs: FirstSearchRun[]) => number) => (m: Measures) => Cell,
   keys: (runs: FirstSearchRun[]) => number[],
 ): Row[] {
-  const untilHighlighted = (time: (run: FirstSearchRun) => number) => (r: FirstSearchRun[]) => (r.some((x) => x.timedOut) ? Infinity : median(r.map(time)))
+  const untilHighlighted = (time: (run: FirstSearchRun) => number) => (r: FirstSearchRun[]) =>
+    r.some((x) => x.timedOut) ? Infinity : median(r.map(time))
   return [
-    row('first search, fresh visit: first key → highlighted results (ms)', first(untilHighlighted((x) => x.highlightedMs)), { measure: 'firstSearchMs' }),
+    row('first search, fresh visit: first key → highlighted results (ms)', first(untilHighlighted((x) => x.highlightedMs)), {
+      measure: 'firstSearchMs',
+    }),
     row('  … to next frame (ms)', first(untilHighlighted((x) => x.frameMs))),
-    row('  bytes downloaded for it (KB gz)', first((r) => kb(median(r.map((x) => x.bytes)))), { measure: 'firstSearchKB' }),
-    row('  … requests', first((r) => median(r.map((x) => x.requests))), { kind: 'count' }),
-    row('  keydown → screen, every key, median (ms)', first((r) => median(keys(r))), { measure: 'firstSearchKeyMedianMs' }),
-    row('  keydown → screen, every key, p95 (ms)', first((r) => percentile(keys(r), 95)), { measure: 'firstSearchKeyP95Ms' }),
-    row('  keys to next paint over 16 ms (Event Timing)', first((r) => r.reduce((sum, x) => sum + x.keysOverEventTiming, 0)), { kind: 'count' }),
-    row('  … of keys typed', first((r) => keys(r).length), { kind: 'count' }),
-    row('  longest task while typing (ms)', first((r) => median(r.map((x) => x.longestTaskMs))), { measure: 'firstSearchLongestTaskMs' }),
+    row(
+      '  bytes downloaded for it (KB gz)',
+      first((r) => kb(median(r.map((x) => x.bytes)))),
+      { measure: 'firstSearchKB' },
+    ),
+    row(
+      '  … requests',
+      first((r) => median(r.map((x) => x.requests))),
+      { kind: 'count' },
+    ),
+    row(
+      '  keydown → screen, every key, median (ms)',
+      first((r) => median(keys(r))),
+      { measure: 'firstSearchKeyMedianMs' },
+    ),
+    row(
+      '  keydown → screen, every key, p95 (ms)',
+      first((r) => percentile(keys(r), 95)),
+      { measure: 'firstSearchKeyP95Ms' },
+    ),
+    row(
+      '  keys to next paint over 16 ms (Event Timing)',
+      first((r) => r.reduce((sum, x) => sum + x.keysOverEventTiming, 0)),
+      { kind: 'count' },
+    ),
+    row(
+      '  … of keys typed',
+      first((r) => keys(r).length),
+      { kind: 'count' },
+    ),
+    row(
+      '  longest task while typing (ms)',
+      first((r) => median(r.map((x) => x.longestTaskMs))),
+      { measure: 'firstSearchLongestTaskMs' },
+    ),
   ]
 }
 
@@ -127,19 +229,37 @@ const PAGES: [LighthousePage, string][] = [
 /** Category scores and LCP for `/` and the article; none when Lighthouse ran on neither archive. */
 function lighthouseRows(seed: Measures, large: Measures): Row[] {
   if (!seed.lighthouse && !large.lighthouse) return []
-  const of = (page: LighthousePage, value: (s: NonNullable<Measures['lighthouse']>['home']) => number) => (m: Measures): Cell =>
-    cellOf(m, m.lighthouse?.[page], value, 'not run')
+  const of =
+    (page: LighthousePage, value: (s: NonNullable<Measures['lighthouse']>['home']) => number) =>
+    (m: Measures): Cell =>
+      cellOf(m, m.lighthouse?.[page], value, 'not run')
   const rows: Row[] = []
   const add = (label: string, value: (m: Measures) => Cell, more: Partial<Row> = {}) => {
     rows.push({ label, seed: value(seed), large: value(large), ...more })
   }
   for (const [key, label] of CATEGORY_BUDGETS) {
-    for (const [page, path] of PAGES) add(`Lighthouse ${label}, ${path}`, of(page, (s) => s[key]), { measure: `lighthouse.${key}.${page}`, kind: 'score' })
+    for (const [page, path] of PAGES)
+      add(
+        `Lighthouse ${label}, ${path}`,
+        of(page, (s) => s[key]),
+        { measure: `lighthouse.${key}.${page}`, kind: 'score' },
+      )
   }
-  for (const [page, path] of PAGES) add(`Lighthouse LCP, ${path} (ms)`, of(page, (s) => s.lcpMs), { measure: `lighthouse.lcpMs.${page}` })
+  for (const [page, path] of PAGES)
+    add(
+      `Lighthouse LCP, ${path} (ms)`,
+      of(page, (s) => s.lcpMs),
+      { measure: `lighthouse.lcpMs.${page}` },
+    )
   for (const [page, path] of PAGES) {
-    add(`  … FCP, ${path} (ms)`, of(page, (s) => s.fcpMs))
-    add(`  … TBT, ${path} (ms)`, of(page, (s) => s.tbtMs))
+    add(
+      `  … FCP, ${path} (ms)`,
+      of(page, (s) => s.fcpMs),
+    )
+    add(
+      `  … TBT, ${path} (ms)`,
+      of(page, (s) => s.tbtMs),
+    )
   }
   return rows
 }
@@ -153,13 +273,24 @@ function judge(row: Row, largeColumn: Column | undefined, largeName: string): { 
   const parts: string[] = []
   const outcomes: Status[] = []
   const seedValue = typeof row.seed === 'number' ? row.seed : undefined
-  for (const [name, limit, cell] of [['seed', limits.seed, row.seed], [largeName, limits.large, row.large]] as const) {
+  for (const [name, limit, cell] of [
+    ['seed', limits.seed, row.seed],
+    [largeName, limits.large, row.large],
+  ] as const) {
     if (!limit) continue
     parts.push(`${name} ${describeLimit(limit)}`)
     if (typeof cell !== 'number' || ('timesSeed' in limit && seedValue === undefined)) outcomes.push('NOT MEASURED')
     else outcomes.push(meets(limit, cell, seedValue) ? 'ok' : 'OVER')
   }
-  const status = row.failed ? 'FAILED' : outcomes.includes('OVER') ? 'OVER' : outcomes.includes('NOT MEASURED') ? 'NOT MEASURED' : outcomes.length > 0 ? 'ok' : ''
+  const status = row.failed
+    ? 'FAILED'
+    : outcomes.includes('OVER')
+      ? 'OVER'
+      : outcomes.includes('NOT MEASURED')
+        ? 'NOT MEASURED'
+        : outcomes.length > 0
+          ? 'ok'
+          : ''
   return { budget: parts.join(', '), status }
 }
 
@@ -181,11 +312,23 @@ export function report(seed: Archive, large: Archive, largeColumn: Column | unde
   for (const row of rowsOf(seed.measures, large.measures, librariesKB, interactions, inGiB)) {
     const { budget, status } = judge(row, largeColumn, large.name)
     if (status !== '' && status !== 'ok') failed = true
-    const ratio = row.kind !== 'score' && typeof row.seed === 'number' && typeof row.large === 'number' && row.seed && Number.isFinite(row.large / row.seed) ? `${(row.large / row.seed).toFixed(2)}×` : '–'
+    const ratio =
+      row.kind !== 'score' &&
+      typeof row.seed === 'number' &&
+      typeof row.large === 'number' &&
+      row.seed &&
+      Number.isFinite(row.large / row.seed)
+        ? `${(row.large / row.seed).toFixed(2)}×`
+        : '–'
     table.push([row.label, format(row.seed, row.kind), format(row.large, row.kind), ratio, budget, status])
   }
   const widths = table[0]!.map((_, i) => Math.max(...table.map((cells) => cells[i]!.length)))
-  const lines = table.map((cells) => cells.map((c, i) => c + ' '.repeat(widths[i]! - c.length)).join(' | ').trimEnd())
+  const lines = table.map((cells) =>
+    cells
+      .map((c, i) => c + ' '.repeat(widths[i]! - c.length))
+      .join(' | ')
+      .trimEnd(),
+  )
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('-|-'))
   console.log(`\n${lines.join('\n')}\n`)
   console.log('KB = 1024 bytes, MB = 10^6 bytes, MiB = 2^20 bytes, GiB = 2^30 bytes; gz: gzip level 6.')
@@ -196,7 +339,9 @@ export function report(seed: Archive, large: Archive, largeColumn: Column | unde
   for (const { name, measures } of [seed, large]) {
     const { build } = measures
     if (build.ok) continue
-    console.log(`\nbench: the build of ${name} (${measures.data}) failed, ${build.exit ?? ''}, after ${build.seconds.toFixed(1)} s; its last lines:`)
+    console.log(
+      `\nbench: the build of ${name} (${measures.data}) failed, ${build.exit ?? ''}, after ${build.seconds.toFixed(1)} s; its last lines:`,
+    )
     for (const line of build.tail ?? []) console.log(`  ${line}`)
   }
   for (const { name, measures } of [seed, large]) {
@@ -213,7 +358,13 @@ export function report(seed: Archive, large: Archive, largeColumn: Column | unde
         (timedOut ? `; ${timedOut} saw no highlighted results within 30 s` : ''),
     )
   }
-  const failures = lighthouseFailures([[seed, 'seed'], [large, 'large']], largeColumn)
+  const failures = lighthouseFailures(
+    [
+      [seed, 'seed'],
+      [large, 'large'],
+    ],
+    largeColumn,
+  )
   if (failures.length > 0) console.log(`\nLighthouse budgets missed, and the audits that fail:\n${failures.join('\n')}`)
   console.log(failed ? '\nbench: a budget is exceeded' : '\nbench: every budget met')
   return failed
@@ -231,7 +382,9 @@ function lighthouseFailures(archives: [Archive, 'seed' | 'large'][], largeColumn
           const limit = limitsOf(`lighthouse.${key}.${page}`, largeColumn)[side]
           return limit && !meets(limit, scores[key], undefined)
         }).map(([key, label]) => `${label} ${scores[key].toFixed(2)}`),
-        ...(limitsOf(`lighthouse.lcpMs.${page}`, largeColumn)[side] && scores.lcpMs > LCP_BUDGET_MS ? [`LCP ${Math.round(scores.lcpMs)} ms`] : []),
+        ...(limitsOf(`lighthouse.lcpMs.${page}`, largeColumn)[side] && scores.lcpMs > LCP_BUDGET_MS
+          ? [`LCP ${Math.round(scores.lcpMs)} ms`]
+          : []),
       ]
       if (missed.length === 0) continue
       lines.push(`${name} ${scores.url}: ${missed.join(', ')}`)

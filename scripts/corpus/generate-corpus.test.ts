@@ -14,7 +14,10 @@ const taxonomy = { path: 'data/topics.yaml', text: read('topics.yaml') }
 
 describe('generateCorpus', () => {
   const pages = generateCorpus({ count: 500, seed: 7, source })
-  const built = buildArchive(pages.map((p) => ({ path: p.name, text: p.text })), taxonomy)
+  const built = buildArchive(
+    pages.map((p) => ({ path: p.name, text: p.text })),
+    taxonomy,
+  )
 
   it('gives the same bytes for the same arguments, and other bytes for another seed', () => {
     expect(generateCorpus({ count: 500, seed: 7, source })).toEqual(pages)
@@ -39,9 +42,12 @@ describe('generateCorpus', () => {
     const years = new Set(built.articles.map((a) => a.date.slice(0, 4)))
     expect(Math.min(...[...years].map(Number))).toBeLessThanOrEqual(2009)
     expect(Math.max(...[...years].map(Number))).toBeGreaterThanOrEqual(2023)
-    expect(built.index.categories.map((c) => c.label).sort()).toEqual(
-      ['Energy', 'FTA/Economic Cooperation', 'Industry', 'Trade/Investment'],
-    )
+    expect(built.index.categories.map((c) => c.label).sort()).toEqual([
+      'Energy',
+      'FTA/Economic Cooperation',
+      'Industry',
+      'Trade/Investment',
+    ])
   })
 
   it('recombines the seed’s text, so releases get topics and captions find their full release', () => {
@@ -64,9 +70,7 @@ describe('npm run corpus', () => {
     for (const out of folders) {
       await run(join('node_modules', '.bin', 'tsx'), ['scripts/corpus.ts', '--count', '120', '--out', out])
     }
-    const contents = folders.map((folder) =>
-      readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]),
-    )
+    const contents = folders.map((folder) => readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]))
     expect(contents[0]!.length).toBe(12)
     expect(contents[1]).toEqual(contents[0])
   }, 30_000)

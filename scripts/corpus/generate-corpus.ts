@@ -46,7 +46,7 @@ interface Release {
 
 export function generateCorpus({ count, seed = 1, source }: CorpusOptions): PageFile[] {
   const next = random(seed)
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
   const { records } = parsePage(source.path, source.text)
   if (records.length === 0) throw new Error(`${source.path}: no records to recombine`)
   const themes = records.map((r) => ({ title: r.title, sentences: splitSentences(r.body).map((s) => s.trim()) }))
@@ -66,9 +66,7 @@ export function generateCorpus({ count, seed = 1, source }: CorpusOptions): Page
   }
   const body = (theme: (typeof themes)[number]) => {
     const length = 1 + Math.floor(next() * 11)
-    const sentences = Array.from({ length }, (_, i) =>
-      i === 0 || next() < 0.6 ? pick(theme.sentences) : pick(allSentences),
-    )
+    const sentences = Array.from({ length }, (_, i) => (i === 0 || next() < 0.6 ? pick(theme.sentences) : pick(allSentences)))
     return sentences.join(' ')
   }
 
@@ -89,7 +87,8 @@ export function generateCorpus({ count, seed = 1, source }: CorpusOptions): Page
     }
     const theme = pick(themes)
     let release: Release = { category: category(), title: title(theme), body: body(theme), date }
-    while (seen.has(`${release.date} ${release.title}`)) release = { ...release, title: `${release.title} ${pick(['update', 'follow-up', 'briefing'])}` }
+    while (seen.has(`${release.date} ${release.title}`))
+      release = { ...release, title: `${release.title} ${pick(['update', 'follow-up', 'briefing'])}` }
     seen.add(`${release.date} ${release.title}`)
     releases.push(release)
   }

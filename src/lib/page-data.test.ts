@@ -10,7 +10,8 @@ function pageOf(script: string, paragraphs: string[]): Document {
   const json = /^<script type="application\/json" id="page-data">([\s\S]*)<\/script>$/.exec(script)![1]!
   return {
     getElementById: (id: string) => (id === PAGE_DATA_ID ? { textContent: json } : null),
-    querySelectorAll: (selector: string) => (selector === '[data-paragraphs] > p' ? paragraphs.map((textContent) => ({ textContent })) : []),
+    querySelectorAll: (selector: string) =>
+      selector === '[data-paragraphs] > p' ? paragraphs.map((textContent) => ({ textContent })) : [],
   } as unknown as Document
 }
 
@@ -53,11 +54,15 @@ describe('a release’s page data', () => {
 
 describe('a release’s body read from its page without a DOM', () => {
   const releases = [...readArchive(SEED_FOLDER).articles, ...readArchive('e2e/fixtures/overlapping-pages').articles]
-  const hostile = ['Tom & Jerry <b>bold</b> “quotes” don\'t', '</div><p>not a paragraph</p>', 'A < B > C &amp; &#x27;']
+  const hostile = ["Tom & Jerry <b>bold</b> “quotes” don't", '</div><p>not a paragraph</p>', 'A < B > C &amp; &#x27;']
 
   it('is the paragraphs as written, from the markup React writes for them', () => {
     for (const paragraphs of [...releases.map((a) => a.paragraphs), hostile]) {
-      const body = createElement('div', { 'data-paragraphs': '', className: 'release-body' }, ...paragraphs.map((p, i) => createElement('p', { key: i }, p)))
+      const body = createElement(
+        'div',
+        { 'data-paragraphs': '', className: 'release-body' },
+        ...paragraphs.map((p, i) => createElement('p', { key: i }, p)),
+      )
       const html = `<main><h1>Title</h1>${renderToString(body)}<section><p>Related</p></section></main>`
       expect(bodyOfPage(html)).toBe(paragraphs.join(' '))
     }

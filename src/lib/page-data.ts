@@ -63,7 +63,10 @@ export function articlePageData(a: Article): ArticlePageData {
 /** The release a page's document holds, as the app shows it; none on any other page. */
 export function readArticle(document: Document, data: PageData = readPageData(document)): ArticleView | undefined {
   if (!data.article) return undefined
-  return fromPageData(data.article, [...document.querySelectorAll('[data-paragraphs] > p')].map((p) => p.textContent))
+  return fromPageData(
+    data.article,
+    [...document.querySelectorAll('[data-paragraphs] > p')].map((p) => p.textContent),
+  )
 }
 
 /**
@@ -94,13 +97,11 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** Text of HTML markup as a reader sees it: comments and tags dropped, character references decoded. */
 function textOf(markup: string): string {
-  return markup
-    .replace(/<!--[\s\S]*?-->|<[^>]*>/g, '')
-    .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (!name.startsWith('#')) return ENTITIES[name.toLowerCase()] ?? whole
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    })
+  return markup.replace(/<!--[\s\S]*?-->|<[^>]*>/g, '').replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (!name.startsWith('#')) return ENTITIES[name.toLowerCase()] ?? whole
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+  })
 }
 
 /**

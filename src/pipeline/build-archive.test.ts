@@ -51,9 +51,7 @@ describe('the seed', () => {
   })
 
   it('keeps each title, date and category exactly as in the file, newest first', () => {
-    expect(built.articles.map((a) => [a.title, a.date, a.categoryLabel])).toEqual(
-      expected.map((r) => [r.title, r.date, r.category]),
-    )
+    expect(built.articles.map((a) => [a.title, a.date, a.categoryLabel])).toEqual(expected.map((r) => [r.title, r.date, r.category]))
     expect(built.articles.every((a) => a.category === 'industry')).toBe(true)
   })
 
@@ -206,14 +204,14 @@ describe('readArchiveSource', () => {
 
 describe('formatIssue', () => {
   it('writes path:line: message', () => {
-    expect(
-      formatIssue({ path: 'data/001_page.txt', line: 12, message: 'record has no date', severity: 'error' }),
-    ).toBe('data/001_page.txt:12: record has no date')
+    expect(formatIssue({ path: 'data/001_page.txt', line: 12, message: 'record has no date', severity: 'error' })).toBe(
+      'data/001_page.txt:12: record has no date',
+    )
   })
 
   it('marks a warning as such, after the position', () => {
-    expect(
-      formatIssue({ path: 'data/001_page.txt', line: 3, message: 'unknown category "Industri"', severity: 'warning' }),
-    ).toBe('data/001_page.txt:3: warning: unknown category "Industri"')
+    expect(formatIssue({ path: 'data/001_page.txt', line: 3, message: 'unknown category "Industri"', severity: 'warning' })).toBe(
+      'data/001_page.txt:3: warning: unknown category "Industri"',
+    )
   })
 })

@@ -6,16 +6,7 @@ import { findRelated, findTwins } from './related.ts'
 import { baseSlug, disambiguate } from './slug.ts'
 import { loadTaxonomy, successorsOf, toTopic } from './taxonomy.ts'
 import { createTopicMatcher } from './topics.ts'
-import type {
-  Article,
-  ArticleDraft,
-  ArchiveIndex,
-  ArchiveIssue,
-  ArchiveSummary,
-  ArticleLink,
-  Category,
-  SourceRecord,
-} from './types.ts'
+import type { Article, ArticleDraft, ArchiveIndex, ArchiveIssue, ArchiveSummary, ArticleLink, Category, SourceRecord } from './types.ts'
 
 export interface SourceFile {
   path: string
@@ -81,7 +72,13 @@ export function indexArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
     }
   })
 
-  const linkable = derived.map((d) => ({ date: d.record.date, title: d.record.title, body: d.record.body, words: d.words, topics: d.topics }))
+  const linkable = derived.map((d) => ({
+    date: d.record.date,
+    title: d.record.title,
+    body: d.record.body,
+    words: d.words,
+    topics: d.topics,
+  }))
   const twins = findTwins(linkable)
   const related = findRelated(linkable, twins)
   const link = (i: number): ArticleLink => ({
@@ -167,7 +164,10 @@ function mergePages(pages: readonly SourceFile[], issues: ArchiveIssue[]) {
       const alike = seen.get(key)
       // The same release from a topic listing (no category line) and from the main listing is one
       // release, filed under the category the main listing gives it.
-      const same = alike?.find((r) => r.body === record.body && (r.category === record.category || r.category === UNCATEGORIZED || record.category === UNCATEGORIZED))
+      const same = alike?.find(
+        (r) =>
+          r.body === record.body && (r.category === record.category || r.category === UNCATEGORIZED || record.category === UNCATEGORIZED),
+      )
       if (same) {
         if (same.category === UNCATEGORIZED) same.category = record.category
         duplicatesMerged++

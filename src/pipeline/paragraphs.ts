@@ -6,10 +6,50 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
 /** Abbreviations after which a period does not end a sentence (compared case-insensitively). */
 const ABBREVIATIONS = new Set(
   [
-    'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd',
-    'gov', 'gen', 'rep', 'sen', 'amb', 'dept', 'vol', 'fig', 'approx', 'vs', 'e.g', 'i.e', 'cf',
-    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-    'a.m', 'p.m', 'mt', 'ft', 'gov', 'pres', 'hon',
+    'dr',
+    'mr',
+    'mrs',
+    'ms',
+    'prof',
+    'st',
+    'jr',
+    'sr',
+    'inc',
+    'co',
+    'corp',
+    'ltd',
+    'gov',
+    'gen',
+    'rep',
+    'sen',
+    'amb',
+    'dept',
+    'vol',
+    'fig',
+    'approx',
+    'vs',
+    'e.g',
+    'i.e',
+    'cf',
+    'jan',
+    'feb',
+    'mar',
+    'apr',
+    'jun',
+    'jul',
+    'aug',
+    'sep',
+    'sept',
+    'oct',
+    'nov',
+    'dec',
+    'a.m',
+    'p.m',
+    'mt',
+    'ft',
+    'gov',
+    'pres',
+    'hon',
   ].map((a) => a.toLowerCase()),
 )
 
@@ -21,10 +61,49 @@ const DOTTED_NAMES = /(?:^|[\s(“"'‘])(?:U\.S|U\.K|E\.U|U\.N|R\.O\.K|S\.)\.$/
 
 /** Words that commonly open a sentence; after "U.S." they signal a real sentence end. */
 const SENTENCE_OPENERS = new Set([
-  'A', 'An', 'The', 'This', 'These', 'That', 'Those', 'It', 'Its', 'In', 'On', 'At', 'As', 'He',
-  'She', 'They', 'We', 'Meanwhile', 'Moreover', 'However', 'Also', 'And', 'But', 'For', 'With',
-  'Under', 'Through', 'According', 'Both', 'During', 'After', 'Before', 'Since', 'While', 'There',
-  'First', 'Second', 'Third', 'Finally', 'Accordingly', 'Furthermore', 'Additionally', 'Besides',
+  'A',
+  'An',
+  'The',
+  'This',
+  'These',
+  'That',
+  'Those',
+  'It',
+  'Its',
+  'In',
+  'On',
+  'At',
+  'As',
+  'He',
+  'She',
+  'They',
+  'We',
+  'Meanwhile',
+  'Moreover',
+  'However',
+  'Also',
+  'And',
+  'But',
+  'For',
+  'With',
+  'Under',
+  'Through',
+  'According',
+  'Both',
+  'During',
+  'After',
+  'Before',
+  'Since',
+  'While',
+  'There',
+  'First',
+  'Second',
+  'Third',
+  'Finally',
+  'Accordingly',
+  'Furthermore',
+  'Additionally',
+  'Besides',
 ])
 
 /** Splits a flattened body into sentences; each keeps its trailing whitespace, so they concatenate back exactly. */
@@ -53,7 +132,10 @@ function endsSentence(sentence: string, next: string): boolean {
   if (sentence === '' || !isSpace(sentence.charCodeAt(sentence.length - 1))) return false
   const lastWord = lastWordOf(sentence)
   if (/^[A-Z]\.$/.test(lastWord)) return false // an initial, as in "Kim K. Nam"
-  const bare = lastWord.replace(/^[(“"'‘]+/, '').replace(/\.$/, '').toLowerCase()
+  const bare = lastWord
+    .replace(/^[(“"'‘]+/, '')
+    .replace(/\.$/, '')
+    .toLowerCase()
   if (lastWord.endsWith('.') && ABBREVIATIONS.has(bare)) return false
   // "No. 5" goes on; "the answer was no. The" ends.
   if (/^nos?$/.test(bare) && /^\s*\d/.test(next)) return false
@@ -124,9 +206,7 @@ export function toParagraphs(body: string): string[] {
   return paragraphs
 }
 
-const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, code) =>
-  Number(/[\p{L}\p{N}]/u.test(String.fromCharCode(code))),
-)
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, code) => Number(/[\p{L}\p{N}]/u.test(String.fromCharCode(code))))
 const WORD_CHAR_AT = /[\p{L}\p{N}]/uy
 
 /**

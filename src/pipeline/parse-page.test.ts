@@ -11,11 +11,7 @@ const taxonomy = {
 }
 
 type Lines = string[]
-const record = (title: string, body: string, date = '2024-05-22', category = 'Industry'): Lines => [
-  category,
-  title,
-  `${body} date${date}`,
-]
+const record = (title: string, body: string, date = '2024-05-22', category = 'Industry'): Lines => [category, title, `${body} date${date}`]
 const page = (...records: Lines[]) => `${records.map((r) => ['-', ...r].join('\n')).join('\n')}\n`
 
 /** 1-based number of the line of `text` that reads exactly `line`. */
@@ -38,7 +34,10 @@ describe('parsePage: what messy exports add changes nothing', () => {
   function allTogether(): string {
     // Mixed line ends in one file, as when a file was edited on two systems.
     const lines = clean.trimEnd().replace(/\n-\n/g, '\n\n \n-\n').split('\n')
-    return `\uFEFF${lines.map((line, i) => `${line} \t${i % 2 ? '\r' : '\r\n'}`).join('').trimEnd()}`
+    return `\uFEFF${lines
+      .map((line, i) => `${line} \t${i % 2 ? '\r' : '\r\n'}`)
+      .join('')
+      .trimEnd()}`
   }
 
   const variants: [string, string][] = [
@@ -163,9 +162,7 @@ describe('parsePage: bad records are reported at their line and nothing else is 
   it.each(cases)('$name', ({ bad, offending, message }) => {
     const text = page(chile, bad, cars)
     const { records, issues } = parsePage(PATH, text)
-    expect(issues).toEqual([
-      { path: PATH, line: lineOf(text, offending), severity: 'error', message: expect.stringMatching(message) },
-    ])
+    expect(issues).toEqual([{ path: PATH, line: lineOf(text, offending), severity: 'error', message: expect.stringMatching(message) }])
     expect(records.map((r) => r.title)).toEqual([chile[1], cars[1]])
   })
 
@@ -242,7 +239,12 @@ describe('parsePage: the shapes the ministry publishes', () => {
     expect(records.map((r) => r.source.line)).toEqual([lineOf(text, hydrogen[0]!), lineOf(text, retail[0]!)])
     // One warning for the page, at its first such record, not one a record.
     expect(issues).toEqual([
-      { path: PATH, line: lineOf(text, hydrogen[0]!), severity: 'warning', message: expect.stringMatching(/^2 records have no category line.*"Uncategorized"/) },
+      {
+        path: PATH,
+        line: lineOf(text, hydrogen[0]!),
+        severity: 'warning',
+        message: expect.stringMatching(/^2 records have no category line.*"Uncategorized"/),
+      },
     ])
   })
 
@@ -250,7 +252,14 @@ describe('parsePage: the shapes the ministry publishes', () => {
     const text = page(chile, hydrogen, cars)
     const { records, issues } = parsePage(PATH, text)
     expect(records.map((r) => r.category)).toEqual(['Industry', UNCATEGORIZED, 'Industry'])
-    expect(issues).toEqual([{ path: PATH, line: lineOf(text, hydrogen[0]!), severity: 'warning', message: expect.stringMatching(/^1 record has no category line/) }])
+    expect(issues).toEqual([
+      {
+        path: PATH,
+        line: lineOf(text, hydrogen[0]!),
+        severity: 'warning',
+        message: expect.stringMatching(/^1 record has no category line/),
+      },
+    ])
   })
 
   it('reads a page without "-" lines, as the older site wrote it: each record ends with its dated body', () => {
@@ -355,7 +364,10 @@ describe('parsePage: the shapes the ministry publishes', () => {
       [page(hydrogen), page(listed)],
       [page(listed), page(hydrogen)],
     ]) {
-      const built = buildArchive(pages.map((text, i) => ({ path: `data/00${i}.txt`, text })), taxonomy)
+      const built = buildArchive(
+        pages.map((text, i) => ({ path: `data/00${i}.txt`, text })),
+        taxonomy,
+      )
       expect(built.summary).toMatchObject({ records: 1, duplicatesMerged: 1, articlesWithoutCategory: 0 })
       expect(built.articles.map((a) => a.categoryLabel)).toEqual(['Energy'])
     }

@@ -1,12 +1,7 @@
 import type { ArchiveIssue, SourceRecord } from './types.ts'
 
 /** The categories the ministry uses; another one is read but reported, as it is likely a typo. */
-export const KNOWN_CATEGORIES = [
-  'Industry',
-  'Trade/Investment',
-  'Energy',
-  'FTA/Economic Cooperation',
-] as const
+export const KNOWN_CATEGORIES = ['Industry', 'Trade/Investment', 'Energy', 'FTA/Economic Cooperation'] as const
 
 /** The category of a record that has no category line, as on the ministry's topic listings. */
 export const UNCATEGORIZED = 'Uncategorized'
@@ -40,8 +35,7 @@ export function parsePage(path: string, text: string): ParsedPage {
   const issues: ArchiveIssue[] = []
   const records: SourceRecord[] = []
   const error = (line: number, message: string) => issues.push({ path, line, message, severity: 'error' })
-  const warning = (line: number, message: string) =>
-    issues.push({ path, line, message, severity: 'warning' })
+  const warning = (line: number, message: string) => issues.push({ path, line, message, severity: 'warning' })
 
   const lines: Line[] = text
     .replace(/^\uFEFF/, '')
@@ -121,12 +115,7 @@ function isDated(line: Line): boolean {
   return DATE_SUFFIX.test(line.text) || LOOSE_DATE_SUFFIX.test(line.text)
 }
 
-function readRecord(
-  group: Group,
-  separated: boolean,
-  error: Report,
-  warning: Report,
-): Omit<SourceRecord, 'source'> | undefined {
+function readRecord(group: Group, separated: boolean, error: Report, warning: Report): Omit<SourceRecord, 'source'> | undefined {
   const { lines } = group
   const shape = separated ? EXPECTED_SHAPE : EXPECTED_UNSEPARATED
   if (lines.length === 0) {
@@ -175,10 +164,7 @@ function readRecord(
     return undefined
   }
   if (category && !isKnownCategory(category.text)) {
-    warning(
-      category.number,
-      `unknown category "${category.text}" (the ministry uses ${KNOWN_CATEGORIES.map((c) => `"${c}"`).join(', ')})`,
-    )
+    warning(category.number, `unknown category "${category.text}" (the ministry uses ${KNOWN_CATEGORIES.map((c) => `"${c}"`).join(', ')})`)
   }
   return { category: category?.text ?? UNCATEGORIZED, title: title.text, body: text, date }
 }
@@ -189,7 +175,12 @@ function reportUndated(lines: readonly Line[], separated: boolean, error: Report
   if (!separated) {
     error(first!.number, `record has no dated body line: nothing after this line ends with dateYYYY-MM-DD (${EXPECTED_UNSEPARATED})`)
   } else if (!second) {
-    error(first!.number, isKnownCategory(first!.text) ? `record has no title and no body (${EXPECTED_SHAPE})` : `record has no body: nothing follows the title (${EXPECTED_SHAPE})`)
+    error(
+      first!.number,
+      isKnownCategory(first!.text)
+        ? `record has no title and no body (${EXPECTED_SHAPE})`
+        : `record has no body: nothing follows the title (${EXPECTED_SHAPE})`,
+    )
   } else if (!third && isKnownCategory(first!.text)) {
     error(second.number, `record has no body: nothing follows the title (${EXPECTED_SHAPE})`)
   } else if (extra.length > 0) {

@@ -43,10 +43,7 @@ describe('twins in the seed', () => {
   })
 
   it('does not pair the carbon composites caption once it is published a month later', () => {
-    const moved = seedText.replace(
-      /(2nd Carbon Composites Jump Up Partnership Meeting\n.*)date2024-05-24/,
-      '$1date2024-06-24',
-    )
+    const moved = seedText.replace(/(2nd Carbon Composites Jump Up Partnership Meeting\n.*)date2024-05-24/, '$1date2024-06-24')
     expect(moved).not.toBe(seedText)
     const caption = build(moved).articles.find((a) => a.title.startsWith('2nd Carbon Composites'))
     expect(caption?.date).toBe('2024-06-24')
@@ -57,7 +54,16 @@ describe('twins in the seed', () => {
 describe('twin roles', () => {
   it('never pairs two releases of about the same length: a caption is clearly the shorter', () => {
     const body = 'Minister Ahn met the delegation on May 8 to discuss the supply chain of critical minerals.'
-    const text = ['-', 'Industry', 'Ahn meets delegation', `${body} date2024-05-08`, '-', 'Industry', 'Minister Ahn meets the delegation', `${body.replace('May 8', 'May 7')} date2024-05-08`].join('\n')
+    const text = [
+      '-',
+      'Industry',
+      'Ahn meets delegation',
+      `${body} date2024-05-08`,
+      '-',
+      'Industry',
+      'Minister Ahn meets the delegation',
+      `${body.replace('May 8', 'May 7')} date2024-05-08`,
+    ].join('\n')
     expect(build(text).articles.map((a) => a.twin)).toEqual([undefined, undefined])
   })
 })
@@ -106,7 +112,13 @@ describe('findTwins', () => {
     const words = Array.from({ length: 140_000 }, (_, i) => `w${i}`)
     const long = release('2024-05-10', words.join(' '))
     const short = release('2024-05-11', words.slice(80_000).join(' '))
-    const other = release('2024-05-11', words.slice(80_000).map((w) => `${w}x`).join(' '))
+    const other = release(
+      '2024-05-11',
+      words
+        .slice(80_000)
+        .map((w) => `${w}x`)
+        .join(' '),
+    )
     expect([...findTwins([long, short])]).toEqual([
       [0, 1],
       [1, 0],
@@ -153,7 +165,13 @@ describe('related releases', () => {
       release('2024-03-01', ['energy', 'chile']),
       release('2024-05-10', ['ai']),
     ]
-    const related = findRelated(releases, new Map([[0, 1], [1, 0]]))
+    const related = findRelated(
+      releases,
+      new Map([
+        [0, 1],
+        [1, 0],
+      ]),
+    )
     expect(related[0]).toHaveLength(4)
     expect(related[0]![0]).toBe(6)
     expect(related[0]).not.toContain(0)
@@ -176,7 +194,12 @@ describe('related releases', () => {
       titled('2024-05-07', 'Grid investment doubles'),
       titled('2024-05-06', 'Hydrogen buses on the road'),
     ]
-    const twins = new Map([[1, 2], [2, 1], [0, 3], [3, 0]])
+    const twins = new Map([
+      [1, 2],
+      [2, 1],
+      [0, 3],
+      [3, 0],
+    ])
     const related = findRelated(releases, twins)
     expect(related[0]).toEqual([1, 5, 6, 7])
     // Another release sees the pair once too.

@@ -92,10 +92,7 @@ export function findRelated(releases: readonly LinkableRelease[], twins: Map<num
       }
     }
     const before = (a: number, b: number) =>
-      scores[b]! - scores[a]! ||
-      Math.abs(days[a]! - days[self]!) - Math.abs(days[b]! - days[self]!) ||
-      days[b]! - days[a]! ||
-      a - b
+      scores[b]! - scores[a]! || Math.abs(days[a]! - days[self]!) - Math.abs(days[b]! - days[self]!) || days[b]! - days[a]! || a - b
     // A running top eight, of which four are kept: sorting every candidate would be quadratic at
     // archive scale.
     const ranked: number[] = []

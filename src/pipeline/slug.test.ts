@@ -14,8 +14,7 @@ const taxonomy: SourceFile = {
 }
 
 const page = (...records: string[][]) => `${records.map((r) => ['-', ...r].join('\n')).join('\n')}\n`
-const slugsByTitle = (pages: SourceFile[]) =>
-  new Map(buildArchive(pages, taxonomy).articles.map((a) => [a.title, a.slug]))
+const slugsByTitle = (pages: SourceFile[]) => new Map(buildArchive(pages, taxonomy).articles.map((a) => [a.title, a.slug]))
 
 describe('slugs of the seed', () => {
   const slugs = [...slugsByTitle([seed]).values()]
@@ -92,8 +91,7 @@ describe('baseSlug', () => {
   })
 
   it('shortens a long title at a word boundary', () => {
-    const title =
-      'Korea lays out Aerospace Carbon Composites Technology Development and Certification Roadmap for the next decade'
+    const title = 'Korea lays out Aerospace Carbon Composites Technology Development and Certification Roadmap for the next decade'
     const whole = `2024-05-22-${title.toLowerCase().replace(/ /g, '-')}`
     const slug = baseSlug('2024-05-22', title)
     expect(slug).toMatch(SLUG)

@@ -16,7 +16,10 @@ const topicsOf = (title: string) => {
 /** Every release of the fixture and its topics, in any order. */
 const EXPECTED: [title: string, topics: string[]][] = [
   ['MOTIR opens to lead industry and resource security', ['critical-minerals', 'supply-chains']],
-  ['Steel and petrochemical industries to restructure as global oversupply deepens', ['china', 'petrochemicals', 'steel', 'trade-remedies']],
+  [
+    'Steel and petrochemical industries to restructure as global oversupply deepens',
+    ['china', 'petrochemicals', 'steel', 'trade-remedies'],
+  ],
   ['Korea signs contract to build two nuclear reactors in the Czech Republic', ['european-union', 'nuclear']],
   ['Minister meets U.S. Commerce Secretary on tariffs and export controls', ['shipbuilding', 'trade-remedies', 'united-states']],
   ['Bio-health exports reach a record on vaccines and medical devices', ['bio-health', 'exports']],
@@ -31,10 +34,16 @@ const EXPECTED: [title: string, topics: string[]][] = [
   ['Semiconductor cluster in Yongin to get a dedicated power grid', ['electricity', 'semiconductors']],
   ['Regulatory sandbox approves 15 new services, including hydrogen drones', ['ai', 'hydrogen', 'regulation']],
   ["Korea's exports rise 7.5% in March on chips and cars", ['automobiles', 'exports', 'semiconductors', 'trade-statistics']],
-  ['Hydrogen and offshore wind to lead the energy transition in the southwest', ['electricity', 'energy', 'hydrogen', 'regions', 'renewables']],
+  [
+    'Hydrogen and offshore wind to lead the energy transition in the southwest',
+    ['electricity', 'energy', 'hydrogen', 'regions', 'renewables'],
+  ],
   ['SMEs get KRW 1 trillion in export vouchers', ['exports', 'smes']],
   ['Korea and the UK to set joint standards for autonomous ships', ['shipbuilding', 'standards', 'united-kingdom']],
-  ['Korean and Japanese industry ministers agree to restore export cooperation', ['exports', 'international-cooperation', 'japan', 'supply-chains', 'trade-remedies']],
+  [
+    'Korean and Japanese industry ministers agree to restore export cooperation',
+    ['exports', 'international-cooperation', 'japan', 'supply-chains', 'trade-remedies'],
+  ],
   ['MOTIE presents its 2022 work plan to the President', ['exports', 'smes']],
   ['Korea and Australia conclude their free trade agreement', ['australia', 'trade-agreements']],
   ['Battery makers join a trade mission to Poland', ['critical-minerals', 'european-union', 'exports']],

@@ -10,22 +10,24 @@ const term = z.string().trim().min(1, 'a match term is empty')
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug must be lowercase letters and digits joined by hyphens')
 
-const topicSchema = z.object({
-  slug,
-  /** Slugs this topic took over, renamed or split: their addresses lead here. */
-  formerly: z.array(slug).default([]),
-  label: z.string().trim().min(1, 'label is empty'),
-  description: z.string().trim().min(1, 'description is empty'),
-  group: z.string().trim().min(1).default('Topics'),
-  match: z
-    .object({
-      strong: z.array(term).default([]),
-      weak: z.array(term).default([]),
-      min: z.number().int().min(1).default(2),
-    })
-    .strict()
-    .refine((m) => m.strong.length + m.weak.length > 0, 'match needs at least one strong or weak term'),
-}).strict()
+const topicSchema = z
+  .object({
+    slug,
+    /** Slugs this topic took over, renamed or split: their addresses lead here. */
+    formerly: z.array(slug).default([]),
+    label: z.string().trim().min(1, 'label is empty'),
+    description: z.string().trim().min(1, 'description is empty'),
+    group: z.string().trim().min(1).default('Topics'),
+    match: z
+      .object({
+        strong: z.array(term).default([]),
+        weak: z.array(term).default([]),
+        min: z.number().int().min(1).default(2),
+      })
+      .strict()
+      .refine((m) => m.strong.length + m.weak.length > 0, 'match needs at least one strong or weak term'),
+  })
+  .strict()
 
 const taxonomySchema = z
   .object({
@@ -86,7 +88,10 @@ export function loadTaxonomy(path: string, text: string): LoadedTaxonomy {
     })
   })
   if (issues.length > 0) return { issues }
-  return { taxonomy: result.data, issues: publishedWarnings(result.data, (path, message) => ({ ...issueAt(at(path), message), severity: 'warning' })) }
+  return {
+    taxonomy: result.data,
+    issues: publishedWarnings(result.data, (path, message) => ({ ...issueAt(at(path), message), severity: 'warning' })),
+  }
 }
 
 /**
@@ -103,13 +108,18 @@ function publishedWarnings(taxonomy: z.infer<typeof taxonomySchema>, warn: (path
   taxonomy.published.forEach((slug, index) => {
     if (!current.has(slug)) {
       warnings.push(
-        warn(['published', index], `topic "${slug}" was published and no topic takes it over: list it under "formerly" of the topic(s) that replace it, so its addresses keep working`),
+        warn(
+          ['published', index],
+          `topic "${slug}" was published and no topic takes it over: list it under "formerly" of the topic(s) that replace it, so its addresses keep working`,
+        ),
       )
     }
   })
   taxonomy.topics.forEach((topic, index) => {
     if (!published.has(topic.slug)) {
-      warnings.push(warn(['topics', index, 'slug'], `topic "${topic.slug}" is not in "published": add it, so that a later rename is caught`))
+      warnings.push(
+        warn(['topics', index, 'slug'], `topic "${topic.slug}" is not in "published": add it, so that a later rename is caught`),
+      )
     }
   })
   return warnings

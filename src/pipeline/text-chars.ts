@@ -1,9 +1,7 @@
 // Letters and digits, one character at a time, as the pipeline's scanners read text: a surrogate
 // pair is one character.
 
-const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) =>
-  Number(/[\p{L}\p{N}]/u.test(String.fromCharCode(code))),
-)
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) => Number(/[\p{L}\p{N}]/u.test(String.fromCharCode(code))))
 const WORD_AT = /[\p{L}\p{N}]/uy
 
 /** Whether the character at `index` (at a surrogate pair, the pair) is a letter or digit. */

@@ -76,7 +76,10 @@ export function termsOfRule(taxonomy: Taxonomy, rule: number): Term[] {
   const terms = new Map<string, Term>()
   const flags = RULE_FLAGS[rule]!
   taxonomy.topics.forEach((topic, index) => {
-    for (const [list, strong] of [[topic.match.strong, true], [topic.match.weak, false]] as const) {
+    for (const [list, strong] of [
+      [topic.match.strong, true],
+      [topic.match.weak, false],
+    ] as const) {
       for (const text of list) {
         if (Number(/\p{Lu}/u.test(text)) !== rule) continue
         // Terms that differ only in accents or spacing are one pattern, as in one alternation.

@@ -38,18 +38,13 @@ describe('topics of the seed, with data/topics.yaml', () => {
     }
   })
 
-  it.each(['2nd Carbon Composites Jump Up', 'Aerospace Carbon Composites Technology'])(
-    'carbon composites: %s',
-    (title) => {
-      expect(topicsOf(title)).toEqual(expect.arrayContaining(['materials', 'aerospace', 'standards']))
-    },
-  )
+  it.each(['2nd Carbon Composites Jump Up', 'Aerospace Carbon Composites Technology'])('carbon composites: %s', (title) => {
+    expect(topicsOf(title)).toEqual(expect.arrayContaining(['materials', 'aerospace', 'standards']))
+  })
 
   it('Korea and Chile: critical minerals, Chile, cooperation, supply chains, not exports', () => {
     const topics = topicsOf('Korea and Chile')
-    expect(topics).toEqual(
-      expect.arrayContaining(['critical-minerals', 'chile', 'international-cooperation', 'supply-chains']),
-    )
+    expect(topics).toEqual(expect.arrayContaining(['critical-minerals', 'chile', 'international-cooperation', 'supply-chains']))
     expect(topics).not.toContain('exports')
   })
 
@@ -61,9 +56,7 @@ describe('topics of the seed, with data/topics.yaml', () => {
 
   it('Airbus pair: aerospace and cooperation; the full release also investment', () => {
     expect(topicsOf('sign ITC MOU')).toEqual(expect.arrayContaining(['aerospace', 'international-cooperation']))
-    expect(topicsOf('seal MOU')).toEqual(
-      expect.arrayContaining(['aerospace', 'international-cooperation', 'investment']),
-    )
+    expect(topicsOf('seal MOU')).toEqual(expect.arrayContaining(['aerospace', 'international-cooperation', 'investment']))
   })
 
   it('automobile exports: automobiles and exports', () => {
@@ -194,7 +187,10 @@ describe('matching as one alternation of every term would', () => {
     // the most specific first (termSpecificity), else in the taxonomy's order.
     const terms: { group: string; specificity: [number, number]; refs: { topic: number; strong: boolean }[] }[][] = [[], []]
     taxonomy.topics.forEach((topic, index) => {
-      for (const [list, strong] of [[topic.match.strong, true], [topic.match.weak, false]] as const) {
+      for (const [list, strong] of [
+        [topic.match.strong, true],
+        [topic.match.weak, false],
+      ] as const) {
         for (const term of list) {
           const exact = /\p{Lu}/u.test(term) ? 1 : 0
           const group = `(${source(term)})`
@@ -207,9 +203,7 @@ describe('matching as one alternation of every term would', () => {
     for (const list of terms) list.sort((a, b) => b.specificity[0] - a.specificity[0] || b.specificity[1] - a.specificity[1])
     const sources = terms.map((list) => list.map((t) => t.group))
     const refs = terms.map((list) => list.map((t) => t.refs))
-    const patterns = sources.map((s, exact) =>
-      s.length === 0 ? undefined : new RegExp(s.join('|'), exact ? 'gu' : 'giu'),
-    )
+    const patterns = sources.map((s, exact) => (s.length === 0 ? undefined : new RegExp(s.join('|'), exact ? 'gu' : 'giu')))
     const ignore = taxonomy.ignore.length > 0 ? new RegExp(taxonomy.ignore.map(source).join('|'), 'giu') : undefined
     const hits = (text: string) => {
       const folded = ignore ? fold(text).replace(ignore, ' ') : fold(text)
@@ -255,10 +249,59 @@ describe('matching as one alternation of every term would', () => {
     ],
   }
   const fragments = [
-    'ship', 'Ship', 'SHIPS', 'shipyard', 'ſhip', 'K', 'k', 'K', ' ', '  ', '-', '--', ' - ', '.', 'U.S.', 'US', 'us',
-    'AI', 'ai', 'A.I.', 'e', 'commerce', 'R&D', 'café', 'cafe\u0301', 'Sa\u0301nchez', 'Minería', 'naïve', '𝐀𝐁',
-    '😀', 'x', '(', '“', '”', '\u00a0', 'vessel', 'MASS', 'Code', 'free', 'trade', 'agreements', 'Compañía',
-    'Minera', 'LG', 'Energy', 'Solution', 'artificial', 'intelligence', '1', '\uD800', 'İstanbul', 'ß', '\u0345',
+    'ship',
+    'Ship',
+    'SHIPS',
+    'shipyard',
+    'ſhip',
+    'K',
+    'k',
+    'K',
+    ' ',
+    '  ',
+    '-',
+    '--',
+    ' - ',
+    '.',
+    'U.S.',
+    'US',
+    'us',
+    'AI',
+    'ai',
+    'A.I.',
+    'e',
+    'commerce',
+    'R&D',
+    'café',
+    'cafe\u0301',
+    'Sa\u0301nchez',
+    'Minería',
+    'naïve',
+    '𝐀𝐁',
+    '😀',
+    'x',
+    '(',
+    '“',
+    '”',
+    '\u00a0',
+    'vessel',
+    'MASS',
+    'Code',
+    'free',
+    'trade',
+    'agreements',
+    'Compañía',
+    'Minera',
+    'LG',
+    'Energy',
+    'Solution',
+    'artificial',
+    'intelligence',
+    '1',
+    '\uD800',
+    'İstanbul',
+    'ß',
+    '\u0345',
   ]
   let state = 7
   const random = (n: number) => {
@@ -283,8 +326,13 @@ describe('matching as one alternation of every term would', () => {
 })
 
 describe('loadTaxonomy', () => {
-  const topic = (slug: string, label = 'Label') =>
-    [`  - slug: ${slug}`, `    label: ${label}`, '    description: One line.', '    match:', '      strong: [term]']
+  const topic = (slug: string, label = 'Label') => [
+    `  - slug: ${slug}`,
+    `    label: ${label}`,
+    '    description: One line.',
+    '    match:',
+    '      strong: [term]',
+  ]
   const yaml = (...lines: string[]) => `${lines.join('\n')}\n`
   const lineOf = (text: string, line: string) => text.split('\n').indexOf(line) + 1
 
@@ -327,7 +375,15 @@ describe('loadTaxonomy', () => {
     const published = (...slugs: string[]) => ['published:', ...slugs.map((s) => `  - ${s}`)]
 
     it('reads which topics took over a former slug', () => {
-      const text = yaml(...published('power', 'ai'), 'topics:', ...topic('ai'), ...topic('nuclear'), ...formerly('power'), ...topic('grids'), ...formerly('power'))
+      const text = yaml(
+        ...published('power', 'ai'),
+        'topics:',
+        ...topic('ai'),
+        ...topic('nuclear'),
+        ...formerly('power'),
+        ...topic('grids'),
+        ...formerly('power'),
+      )
       const { taxonomy, issues } = loadTaxonomy('t.yaml', text)
       expect(issues.filter((i) => i.severity === 'error')).toEqual([])
       expect(successorsOf(taxonomy!)).toEqual({ power: ['nuclear', 'grids'] })
@@ -338,8 +394,18 @@ describe('loadTaxonomy', () => {
       const { taxonomy, issues } = loadTaxonomy('t.yaml', text)
       expect(taxonomy).toBeDefined()
       expect(issues).toEqual([
-        { path: 't.yaml', line: lineOf(text, '  - power'), severity: 'warning', message: expect.stringMatching(/^topic "power" was published and no topic takes it over: list it under "formerly"/) },
-        { path: 't.yaml', line: lineOf(text, '  - slug: nuclear'), severity: 'warning', message: expect.stringContaining('topic "nuclear" is not in "published"') },
+        {
+          path: 't.yaml',
+          line: lineOf(text, '  - power'),
+          severity: 'warning',
+          message: expect.stringMatching(/^topic "power" was published and no topic takes it over: list it under "formerly"/),
+        },
+        {
+          path: 't.yaml',
+          line: lineOf(text, '  - slug: nuclear'),
+          severity: 'warning',
+          message: expect.stringContaining('topic "nuclear" is not in "published"'),
+        },
       ])
     })
 
@@ -351,7 +417,14 @@ describe('loadTaxonomy', () => {
       const text = yaml('topics:', ...topic('ai'), ...topic('nuclear'), ...formerly('ai'))
       const { taxonomy, issues } = loadTaxonomy('t.yaml', text)
       expect(taxonomy).toBeUndefined()
-      expect(issues).toEqual([{ path: 't.yaml', line: lineOf(text, '    formerly: [ai]'), severity: 'error', message: expect.stringContaining('"ai" is a topic') }])
+      expect(issues).toEqual([
+        {
+          path: 't.yaml',
+          line: lineOf(text, '    formerly: [ai]'),
+          severity: 'error',
+          message: expect.stringContaining('"ai" is a topic'),
+        },
+      ])
     })
 
     it('the project’s own taxonomy publishes every slug it has', () => {

@@ -1,15 +1,7 @@
 // Tags a release with the taxonomy's topics: its text scanned once, trying at each word only the
 // few terms (topic-terms.ts) that can start there.
 import { MAX_TOPICS_PER_ARTICLE, type Taxonomy } from './taxonomy.ts'
-import {
-  foldAccents,
-  matchEnd,
-  OPENING_LENGTH,
-  type Term,
-  type TermRef,
-  termSource,
-  termsOfRule,
-} from './topic-terms.ts'
+import { foldAccents, matchEnd, OPENING_LENGTH, type Term, type TermRef, termSource, termsOfRule } from './topic-terms.ts'
 // The only character that [\p{L}\p{N}] (isWordAt) matches with the `i` flag and not without is
 // U+0345, a mark, which folding removes: in folded text, one test serves both case rules.
 import { charLength, isWordAt } from './text-chars.ts'
@@ -65,9 +57,7 @@ class OpeningIndex {
     const key = `${depth}:${terms.map((term) => this.terms.indexOf(term)).join()}`
     let node = shared.get(key)
     if (!node) {
-      const next = Array.from({ length: 128 }, (_, code) =>
-        this.node(this.where(terms, depth, code), depth + 1, shared),
-      )
+      const next = Array.from({ length: 128 }, (_, code) => this.node(this.where(terms, depth, code), depth + 1, shared))
       node = { terms, next }
       shared.set(key, node)
     }
@@ -98,7 +88,7 @@ class TermScan {
 
   run(): void {
     const { text } = this
-    for (let at = 0; at <= text.length; ) {
+    for (let at = 0; at <= text.length;) {
       this.tryAt(at)
       if (at === text.length) break
       // On to the next position not preceded by a letter or digit: the next character, or past
@@ -154,8 +144,7 @@ function matchEndInsidePair(term: Term, text: string, at: number): number {
  */
 export function createTopicMatcher(taxonomy: Taxonomy): (title: string, body: string) => string[] {
   const index = new OpeningIndex([...termsOfRule(taxonomy, 0), ...termsOfRule(taxonomy, 1)])
-  const ignore =
-    taxonomy.ignore.length > 0 ? new RegExp(taxonomy.ignore.map(termSource).join('|'), 'giu') : undefined
+  const ignore = taxonomy.ignore.length > 0 ? new RegExp(taxonomy.ignore.map(termSource).join('|'), 'giu') : undefined
 
   const scan = (text: string, visit: (ref: TermRef) => void) => {
     const folded = ignore ? foldAccents(text).replace(ignore, ' ') : foldAccents(text)

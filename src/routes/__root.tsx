@@ -11,18 +11,14 @@ export const Route = createRootRouteWithContext<{ queryClient: QueryClient }>()(
   notFoundComponent: () => <NotFoundPage />,
 })
 
-const navLink =
-  'nav-link'
+const navLink = 'nav-link'
 
 function RootLayout() {
   useFocusOnNewPage()
   return (
     <>
       <HeadContent />
-      <a
-        href="#main"
-        className="skip-link"
-      >
+      <a href="#main" className="skip-link">
         Skip to content
       </a>
       <header className="site-header">

@@ -4,10 +4,10 @@ import { closestArticles } from './closest-articles'
 import { readSeedFile } from '@/test/seed'
 
 const read = readSeedFile
-const { index } = buildArchive(
-  [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
-  { path: 'topics.yaml', text: read('topics.yaml') },
-)
+const { index } = buildArchive([{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }], {
+  path: 'topics.yaml',
+  text: read('topics.yaml'),
+})
 
 describe('closestArticles', () => {
   it('finds a release from a truncated or mistyped address, best first', () => {

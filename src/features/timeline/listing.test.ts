@@ -37,7 +37,10 @@ describe('the listing in columns', () => {
 
   it('filters like the summaries do, on a larger archive', () => {
     const pages = generateCorpus({ count: 400, source: { path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') } })
-    const { index } = buildArchive(pages.map((p) => ({ path: p.name, text: p.text })), taxonomy)
+    const { index } = buildArchive(
+      pages.map((p) => ({ path: p.name, text: p.text })),
+      taxonomy,
+    )
     const fetched = listingFromColumns(JSON.parse(JSON.stringify(toListing(index))) as ArchiveListing, toHead(index))
     const direct = createListing(index.articles, index)
     expect(toHead(index).latest).toHaveLength(TIMELINE_PAGE_SIZE)

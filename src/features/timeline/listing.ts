@@ -151,7 +151,13 @@ export function filterArticles(
   } else {
     for (let i = first; i < end; i++) consider(i)
   }
-  return { articles: shown, ids, total: shown.length, topicCounts: toCounts(topicCounts, topicSlugs), categoryCounts: toCounts(categoryCounts, categorySlugs) }
+  return {
+    articles: shown,
+    ids,
+    total: shown.length,
+    topicCounts: toCounts(topicCounts, topicSlugs),
+    categoryCounts: toCounts(categoryCounts, categorySlugs),
+  }
 }
 
 function toCounts(counts: Int32Array, slugs: readonly string[]): Map<string, number> {

@@ -42,7 +42,9 @@ const none: string[] = []
  * the reader always write clean addresses.
  */
 export function useAddressCorrections(): string[] {
-  return useLocation({ select: ({ state }) => (state.corrected?.load === performance.timeOrigin ? state.corrected.notes : undefined) }) ?? none
+  return (
+    useLocation({ select: ({ state }) => (state.corrected?.load === performance.timeOrigin ? state.corrected.notes : undefined) }) ?? none
+  )
 }
 
 /** The history state that useAddressCorrections reads, for this page load. */

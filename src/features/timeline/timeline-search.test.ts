@@ -12,10 +12,10 @@ import {
 import { readSeedFile } from '@/test/seed'
 
 const read = readSeedFile
-const { index } = buildArchive(
-  [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
-  { path: 'topics.yaml', text: read('topics.yaml') },
-)
+const { index } = buildArchive([{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }], {
+  path: 'topics.yaml',
+  text: read('topics.yaml'),
+})
 
 // The seed's topics as data/topics.yaml declares them; categories widened so category checks mean something.
 const known: KnownFacets = {
@@ -327,9 +327,7 @@ describe('stringifySearch', () => {
   })
 
   it('leaves out undefined and empty values and empty arrays', () => {
-    expect(stringifySearch({ q: '', topic: [], category: undefined, from: '2024-05-01', to: undefined })).toBe(
-      '?from=2024-05-01',
-    )
+    expect(stringifySearch({ q: '', topic: [], category: undefined, from: '2024-05-01', to: undefined })).toBe('?from=2024-05-01')
   })
 
   it('joins lists with literal commas', () => {
@@ -342,13 +340,13 @@ describe('stringifySearch', () => {
     const expected = '?q=chips&topic=ai,exports&category=industry&from=2024-05-01&to=2024-05-31'
     const search = { to: '2024-05-31', from: '2024-05-01', category: 'industry', topic: ['ai', 'exports'], q: 'chips' }
     expect(stringifySearch(search)).toBe(expected)
-    expect(stringifySearch({ category: 'industry', q: 'chips', to: '2024-05-31', topic: ['ai', 'exports'], from: '2024-05-01' })).toBe(expected)
+    expect(stringifySearch({ category: 'industry', q: 'chips', to: '2024-05-31', topic: ['ai', 'exports'], from: '2024-05-01' })).toBe(
+      expected,
+    )
   })
 
   it('puts keys it does not know after the known ones', () => {
-    expect(stringifySearch({ zeta: '1', to: '2024-05-31', alpha: '2', topic: ['ai'] })).toBe(
-      '?topic=ai&to=2024-05-31&alpha=2&zeta=1',
-    )
+    expect(stringifySearch({ zeta: '1', to: '2024-05-31', alpha: '2', topic: ['ai'] })).toBe('?topic=ai&to=2024-05-31&alpha=2&zeta=1')
   })
 
   it('escapes characters that would break the address', () => {

@@ -33,11 +33,7 @@ const MAX_QUERY = 200
 // app's own navigation (lists, for topics); anything else is treated as absent. (Four such checks
 // do not need a schema library: zod/mini added 4.4 KB gzip to the first load for them.)
 const text = (value: unknown) =>
-  typeof value === 'string'
-    ? value
-    : Array.isArray(value) && value.every((item) => typeof item === 'string')
-      ? value.join(',')
-      : undefined
+  typeof value === 'string' ? value : Array.isArray(value) && value.every((item) => typeof item === 'string') ? value.join(',') : undefined
 const readShape = (raw: Record<string, unknown>) => ({
   q: text(raw.q),
   topic: text(raw.topic),

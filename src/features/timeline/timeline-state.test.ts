@@ -31,7 +31,13 @@ describe('where the timeline’s releases come from', () => {
   })
 
   it('is the whole listing for a filter, with or without a query, and on a topic’s page', () => {
-    for (const address of [{ topic: ['ai'] }, { category: 'news' }, { from: '2024-01-01' }, { to: '2024-01-01' }, { q: 'lithium', topic: ['ai'] }]) {
+    for (const address of [
+      { topic: ['ai'] },
+      { category: 'news' },
+      { from: '2024-01-01' },
+      { to: '2024-01-01' },
+      { q: 'lithium', topic: ['ai'] },
+    ]) {
       expect(timelineSource(address, undefined, 25, head), JSON.stringify(address)).toBe('listing')
       expect(needsListing(address), JSON.stringify(address)).toBe(true)
     }
@@ -91,12 +97,16 @@ describe('the status line', () => {
       '12 releases found for “lithium”, best match first',
     )
     // The answer shown may be for the letters typed before the last.
-    expect(timelineStatus({ ...base, query: 'lithiu', answeredQuery: 'lithi', filtered: true })).toBe('12 releases found for “lithi”, newest first')
+    expect(timelineStatus({ ...base, query: 'lithiu', answeredQuery: 'lithi', filtered: true })).toBe(
+      '12 releases found for “lithi”, newest first',
+    )
   })
 
   it('says what it waits for, and when the search failed', () => {
     expect(timelineStatus({ ...base, found: undefined })).toBe('Loading the archive…')
     expect(timelineStatus({ ...base, query: 'lithium' })).toBe('Searching…')
-    expect(timelineStatus({ ...base, failed: true, query: 'lithium' })).toBe('The search could not be loaded. Check the connection and reload the page.')
+    expect(timelineStatus({ ...base, failed: true, query: 'lithium' })).toBe(
+      'The search could not be loaded. Check the connection and reload the page.',
+    )
   })
 })

@@ -8,10 +8,10 @@ import type { TimelineSearch } from './timeline-search'
 import { readSeedFile } from '@/test/seed'
 
 const read = readSeedFile
-const { index } = buildArchive(
-  [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
-  { path: 'topics.yaml', text: read('topics.yaml') },
-)
+const { index } = buildArchive([{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }], {
+  path: 'topics.yaml',
+  text: read('topics.yaml'),
+})
 const seed = index.articles
 const dates = (list: readonly ArticleSummary[]) => list.map((a) => a.date)
 const slugs = (list: readonly ArticleSummary[]) => list.map((a) => a.slug)
@@ -169,14 +169,31 @@ describe('filterArticles across categories', () => {
   it('counts each category with no filter', () => {
     const view = filterArticles(createListing(mixed), {})
     expect(view.articles).toEqual(mixed)
-    expect(view.categoryCounts).toEqual(new Map([['trade', 3], ['industry', 3], ['energy', 2]]))
+    expect(view.categoryCounts).toEqual(
+      new Map([
+        ['trade', 3],
+        ['industry', 3],
+        ['energy', 2],
+      ]),
+    )
   })
 
   it('keeps category counts whole when a category is chosen', () => {
     const view = filterArticles(createListing(mixed), { category: 'trade' })
     expect(dates(view.articles)).toEqual(['2025-01-15', '2024-12-31', '2024-03-31'])
-    expect(view.categoryCounts).toEqual(new Map([['trade', 3], ['industry', 3], ['energy', 2]]))
-    expect(view.topicCounts).toEqual(new Map([['exports', 3], ['ai', 1]]))
+    expect(view.categoryCounts).toEqual(
+      new Map([
+        ['trade', 3],
+        ['industry', 3],
+        ['energy', 2],
+      ]),
+    )
+    expect(view.topicCounts).toEqual(
+      new Map([
+        ['exports', 3],
+        ['ai', 1],
+      ]),
+    )
   })
 
   it('lets category counts follow the topic and date filters', () => {
@@ -417,23 +434,31 @@ describe('filterArticles with search hits', () => {
     ])
     const trade = filterArticles(createListing(mixed), { category: 'trade' }, undefined, found)
     expect(dates(trade.articles)).toEqual(['2024-03-31', '2025-01-15', '2024-12-31'])
-    expect(trade.categoryCounts).toEqual(new Map([['energy', 1], ['trade', 3]]))
-    expect(trade.topicCounts).toEqual(new Map([['exports', 3], ['ai', 1]]))
+    expect(trade.categoryCounts).toEqual(
+      new Map([
+        ['energy', 1],
+        ['trade', 3],
+      ]),
+    )
+    expect(trade.topicCounts).toEqual(
+      new Map([
+        ['exports', 3],
+        ['ai', 1],
+      ]),
+    )
   })
 
   it('shows what the search engine finds on the seed, relevance or date first', async () => {
     const { engineOver } = await import('@/lib/search/test-engine')
-    const { articles } = buildArchive(
-      [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
-      { path: 'topics.yaml', text: read('topics.yaml') },
-    )
+    const { articles } = buildArchive([{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }], {
+      path: 'topics.yaml',
+      text: read('topics.yaml'),
+    })
     const engine = engineOver(articles.map((a) => ({ title: a.title, body: a.paragraphs.join(' ') })))
     const ids = async (query: string) => (await engine.search(query)).map((hit) => hit.id)
 
     const lithium = filterArticles(createListing(seed), {}, undefined, await ids('lithium'))
-    expect(lithium.articles.map((a) => a.title)).toEqual([
-      'Korea and Chile to push forward cooperation in critical minerals supply chain',
-    ])
+    expect(lithium.articles.map((a) => a.title)).toEqual(['Korea and Chile to push forward cooperation in critical minerals supply chain'])
 
     const found = await ids('roadmap')
     const byRelevance = filterArticles(createListing(seed), {}, undefined, found).articles

@@ -5,10 +5,10 @@ import { matchingTerms, normalizeWord } from './query'
 import { readSeedFile } from '@/test/seed'
 
 const read = readSeedFile
-const { articles } = buildArchive(
-  [{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }],
-  { path: 'topics.yaml', text: read('topics.yaml') },
-)
+const { articles } = buildArchive([{ path: 'seed.txt', text: read('000_dc10d14db94d7939.txt') }], {
+  path: 'topics.yaml',
+  text: read('topics.yaml'),
+})
 const bodyOf = (title: string) => {
   const article = articles.find((a) => a.title === title)
   if (!article) throw new Error(`No release titled ${title}`)
@@ -35,19 +35,12 @@ describe('findMatches', () => {
     const ranges = findMatches(text, new Set(['sanchez']))
     expect(ranges).toEqual([[40, 47]])
     expect(slices(text, ranges)).toEqual(['Sánchez'])
-    expect(slices('Sociedad Química y Minera', findMatches('Sociedad Química y Minera', new Set(['quimica'])))).toEqual([
-      'Química',
-    ])
+    expect(slices('Sociedad Química y Minera', findMatches('Sociedad Química y Minera', new Set(['quimica'])))).toEqual(['Química'])
   })
 
   it('finds words next to punctuation, without the punctuation', () => {
     const text = 'the memorandum of understanding (MOU) between MOTIE and Airbus’ ITC, “Roadmap”.'
-    expect(slices(text, findMatches(text, new Set(['mou', 'airbus', 'itc', 'roadmap'])))).toEqual([
-      'MOU',
-      'Airbus',
-      'ITC',
-      'Roadmap',
-    ])
+    expect(slices(text, findMatches(text, new Set(['mou', 'airbus', 'itc', 'roadmap'])))).toEqual(['MOU', 'Airbus', 'ITC', 'Roadmap'])
     const ranges = findMatches(text, new Set(['mou']))
     expect(ranges).toEqual([[text.indexOf('MOU'), text.indexOf('MOU') + 3]])
   })
@@ -158,9 +151,7 @@ describe('excerptAround', () => {
     expect(new Set(slices(excerpt.text, excerpt.ranges).map(normalizeWord))).toEqual(new Set(['lithium', 'enami']))
 
     const three = excerptAround(chile, new Set(['lithium', 'santiago', 'williams']))!
-    expect(new Set(slices(three.text, three.ranges).map(normalizeWord))).toEqual(
-      new Set(['lithium', 'santiago', 'williams']),
-    )
+    expect(new Set(slices(three.text, three.ranges).map(normalizeWord))).toEqual(new Set(['lithium', 'santiago', 'williams']))
   })
 
   it('prefers two different words to many of the same', () => {

@@ -98,6 +98,9 @@ export interface Marked {
 export function markRelease(summary: { title: string; excerpt: string }, terms: ReadonlySet<string>, body?: string): Marked {
   return {
     title: findMatches(summary.title, terms),
-    excerpt: (body === undefined ? undefined : excerptAround(body, terms)) ?? { text: summary.excerpt, ranges: findMatches(summary.excerpt, terms) },
+    excerpt: (body === undefined ? undefined : excerptAround(body, terms)) ?? {
+      text: summary.excerpt,
+      ranges: findMatches(summary.excerpt, terms),
+    },
   }
 }

@@ -244,9 +244,7 @@ describe('matchingTerms', () => {
   })
 
   it('finds the words of quoted phrases', () => {
-    expect(matchingTerms('supply chains of lithium and a supply chain', '"supply chain"')).toEqual(
-      new Set(['supply', 'chains', 'chain']),
-    )
+    expect(matchingTerms('supply chains of lithium and a supply chain', '"supply chain"')).toEqual(new Set(['supply', 'chains', 'chain']))
   })
 
   it('finds nothing for an empty query or an unrelated one', () => {

@@ -90,18 +90,16 @@ function shownOf(
   reply: { summaries: SummaryRow[]; summaryBodies?: Record<string, string | null> },
   head: Pick<ArchiveHead, 'categories' | 'topics'>,
 ): { articles: ArticleSummary[]; bodies?: Map<string, string> } {
-  const articles = reply.summaries.map(
-    (row): ArticleSummary => ({
-      slug: row.slug,
-      date: dayToDate(row.day),
-      category: head.categories[row.category]?.slug ?? '',
-      title: row.title,
-      excerpt: row.excerpt,
-      topics: row.topics.flatMap((t) => head.topics[t]?.slug ?? []),
-      readingMinutes: row.readingMinutes,
-      ...(row.twin ? { twin: row.twin } : {}),
-    }),
-  )
+  const articles = reply.summaries.map((row): ArticleSummary => ({
+    slug: row.slug,
+    date: dayToDate(row.day),
+    category: head.categories[row.category]?.slug ?? '',
+    title: row.title,
+    excerpt: row.excerpt,
+    topics: row.topics.flatMap((t) => head.topics[t]?.slug ?? []),
+    readingMinutes: row.readingMinutes,
+    ...(row.twin ? { twin: row.twin } : {}),
+  }))
   return reply.summaryBodies ? { articles, bodies: foundBodies(Object.entries(reply.summaryBodies)) } : { articles }
 }
 

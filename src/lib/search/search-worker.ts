@@ -20,7 +20,14 @@ export type Question =
 export type WorkerRequest = { type: 'start'; folder: string; site: string } | { type: 'warm' } | (Question & { id: number })
 export type WorkerReply =
   | { id: number; hits: PackedHits; counts: FacetCounts }
-  | { id: number; hits: PackedHits; counts: FacetCounts; shownIds: number[]; summaries: SummaryRow[]; summaryBodies?: Record<string, string | null> }
+  | {
+      id: number
+      hits: PackedHits
+      counts: FacetCounts
+      shownIds: number[]
+      summaries: SummaryRow[]
+      summaryBodies?: Record<string, string | null>
+    }
   | { id: number; bodies: (string | null)[] }
   | { id: number; error: string }
 
@@ -45,7 +52,9 @@ function bodyOf(slug: string): Promise<string | null> {
   let body = bodies.get(slug)
   if (body === undefined) {
     const fromPage = () =>
-      fetch(new URL(articlePagePath(slug), site)).then(async (response) => (response.ok ? (bodyOfPage(await response.text()) ?? null) : null))
+      fetch(new URL(articlePagePath(slug), site)).then(async (response) =>
+        response.ok ? (bodyOfPage(await response.text()) ?? null) : null,
+      )
     body = engine!
       .smallArchiveBody(slug)
       .then((fromTexts) => (fromTexts === undefined ? fromPage() : fromTexts))

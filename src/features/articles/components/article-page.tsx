@@ -101,7 +101,13 @@ export function ArticlePage({ slug }: { slug: string }) {
       {terms.size > 0 && (
         <p className="mt-6 text-sm text-slate-700 dark:text-slate-300 print:hidden">
           Words matching “{query}” are highlighted.{' '}
-          <button type="button" onClick={() => { setShowMatches(false); }} className="font-medium link">
+          <button
+            type="button"
+            onClick={() => {
+              setShowMatches(false)
+            }}
+            className="font-medium link"
+          >
             Hide highlights
           </button>
         </p>
@@ -129,22 +135,22 @@ export function ArticlePage({ slug }: { slug: string }) {
         </section>
       )}
       {(newer ?? older) && (
-      <nav aria-label="Newer and older releases" className="divider mt-12 grid gap-4 sm:grid-cols-2 print:hidden">
-        {newer ? (
-          <Link to="/articles/$slug" params={{ slug: newer.slug }} state={keepTimeline} rel="prev" className="group block">
-            <span className="muted text-sm">← Newer</span>
-            <span className="neighbour-title">{newer.title}</span>
-          </Link>
-        ) : (
-          <span />
-        )}
-        {older && (
-          <Link to="/articles/$slug" params={{ slug: older.slug }} state={keepTimeline} rel="next" className="group block sm:text-right">
-            <span className="muted text-sm">Older →</span>
-            <span className="neighbour-title">{older.title}</span>
-          </Link>
-        )}
-      </nav>
+        <nav aria-label="Newer and older releases" className="divider mt-12 grid gap-4 sm:grid-cols-2 print:hidden">
+          {newer ? (
+            <Link to="/articles/$slug" params={{ slug: newer.slug }} state={keepTimeline} rel="prev" className="group block">
+              <span className="muted text-sm">← Newer</span>
+              <span className="neighbour-title">{newer.title}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {older && (
+            <Link to="/articles/$slug" params={{ slug: older.slug }} state={keepTimeline} rel="next" className="group block sm:text-right">
+              <span className="muted text-sm">Older →</span>
+              <span className="neighbour-title">{older.title}</span>
+            </Link>
+          )}
+        </nav>
       )}
     </article>
   )

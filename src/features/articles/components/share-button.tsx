@@ -27,11 +27,7 @@ export function ShareButton({ title }: { title: string }) {
 
   return (
     <span className="inline-flex items-center gap-3 print:hidden">
-      <button
-        type="button"
-        onClick={() => void share()}
-        className="btn px-3 py-1 text-sm"
-      >
+      <button type="button" onClick={() => void share()} className="btn px-3 py-1 text-sm">
         Share
       </button>
       <span role="status" className="muted text-sm">

@@ -29,7 +29,8 @@ export const FilterPanel = memo(function FilterPanel({ head, view, pinnedTopic }
   const [open, setOpen] = useState(false)
   const panelId = useId()
   // The query, and anything else the address holds, stays as it is.
-  const go = (change: Partial<TimelineSearch>) => void navigate({ to: '.', search: (previous: TimelineSearch) => ({ ...previous, ...change }) })
+  const go = (change: Partial<TimelineSearch>) =>
+    void navigate({ to: '.', search: (previous: TimelineSearch) => ({ ...previous, ...change }) })
   const selected = search.topic ?? []
   const groups = useMemo(() => topicGroups(head), [head])
   // Depends on the archive only: computed once, not on every click or keystroke.

@@ -130,7 +130,10 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
           </h1>
         )}
         {corrections.length > 0 && (
-          <div role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          <div
+            role="note"
+            className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          >
             <p className="font-medium">The address was corrected:</p>
             <ul className="mt-1 list-disc pl-5">
               {corrections.map((c) => (

@@ -53,7 +53,12 @@ export function useTimelineQuery(address: TimelineSearch, alone: boolean): Timel
     latest.current = { query, address: address.q, sort: address.sort, sent }
   })
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
-  useEffect(() => () => { clearTimeout(timer.current) }, [])
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current)
+    },
+    [],
+  )
 
   const commit = () => {
     clearTimeout(timer.current)

@@ -10,7 +10,9 @@ export function MovedTopic({ former, successors }: { former: string; successors:
       <h1 id="moved-heading" className="text-2xl font-semibold tracking-tight">
         This topic has moved
       </h1>
-      <p className="mt-3 text-slate-700 dark:text-slate-300">“{former}” is now {successors.length} topics:</p>
+      <p className="mt-3 text-slate-700 dark:text-slate-300">
+        “{former}” is now {successors.length} topics:
+      </p>
       <ul className="mt-2 space-y-2">
         {successors.map((topic) => (
           <li key={topic.slug}>
