@@ -25,13 +25,7 @@ export interface Page {
 /** An element of the head and its attributes, in order. */
 type Tag = [name: string, attributes: [name: string, value: string][]]
 
-const meta = (key: 'name' | 'property', name: string, content: string): Tag => [
-  'meta',
-  [
-    [key, name],
-    ['content', content],
-  ],
-]
+const meta = (key: 'name' | 'property', name: string, content: string): Tag => ['meta', Object.entries({ [key]: name, content })]
 const link = (...attributes: [string, string][]): Tag => ['link', attributes]
 
 export const escapeHtml = (text: string) =>
@@ -136,14 +130,12 @@ export function startAfterLoad(template: string, startSrc: string): string {
   if (scripts.length !== 1) throw new Error(`prerender: expected one entry script in index.html, found ${scripts.length}`)
   // The addresses stay attributes, where tools that check a page's references find them.
   const start = `<script async src="${startSrc}" data-src="${scripts[0]!}" data-modulepreload="${chunks.join(' ')}"></script>`
-  return (
-    page
-      // The template's comments are for its readers; every page would carry them.
-      .replace(/\s*<!--[\s\S]*?-->/g, '')
-      .replace(/\s*<title>[^<]*<\/title>/, '')
-      .replace(/\s*<meta name="description"[^>]*>/, '')
-      .replace('</body>', () => `  ${start}\n  </body>`)
-  )
+  // The template's comments are for its readers; every page would carry them.
+  return page
+    .replace(/\s*<!--[\s\S]*?-->/g, '')
+    .replace(/\s*<title>[^<]*<\/title>/, '')
+    .replace(/\s*<meta name="description"[^>]*>/, '')
+    .replace('</body>', () => `  ${start}\n  </body>`)
 }
 
 /** The template cut where each page puts its policy, its own head and its markup, encoded once for every page. */

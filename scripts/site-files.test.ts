@@ -6,16 +6,8 @@ import { readArchive, readArchiveSource } from '../src/pipeline/read-archive.ts'
 import type { TopicWithCount } from '../src/pipeline/types.ts'
 import { generateCorpus } from './corpus/generate-corpus.ts'
 import { readSeedFile, SEED_FOLDER } from '../src/test/seed.ts'
-import {
-  absoluteUrl,
-  FEED_ENTRIES,
-  type SitemapEntry,
-  sitemapFiles,
-  siteFiles,
-  type SiteArchive,
-  type SiteArticle,
-  type SiteOptions,
-} from './site-files.ts'
+import { absoluteUrl, FEED_ENTRIES, siteFiles, type SiteArchive, type SiteArticle, type SiteOptions } from './site-files.ts'
+import { type SitemapEntry, sitemapFiles } from './sitemap.ts'
 
 const SITE: SiteOptions = { siteUrl: 'https://example.org', basePath: '/reader/' }
 const ROOT = 'https://example.org/reader/'

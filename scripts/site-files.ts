@@ -9,6 +9,7 @@
 // for 10,000 releases and their topic feeds, it writes titles as HTML without escaping them, leaves
 // `<` unescaped in attributes and the language out of Atom, and writes JSON Feed 1.0 only.
 import type { Article, ArchiveIndex } from '../src/pipeline/types.ts'
+import { sitemapFiles, type SitemapEntry, xml } from './sitemap.ts'
 
 export interface SiteOptions {
   /** Absolute origin, e.g. `https://example.org`. */
@@ -30,8 +31,6 @@ export interface SiteArchive {
 
 /** Entries in each feed: the newest releases of the archive, or of the topic. */
 export const FEED_ENTRIES = 50
-/** Addresses in one sitemap file, the protocol's limit; past it, sitemap.xml is an index of files. */
-export const SITEMAP_LIMIT = 50_000
 
 const DEFAULT_SITE_NAME = 'MOTIE press releases'
 const MINISTRY = 'Ministry of Trade, Industry and Energy'
@@ -70,22 +69,10 @@ export function siteFiles(archive: SiteArchive, options: SiteOptions): Map<strin
   const files = new Map<string, string>()
   const addFeeds = (prefix: string, head: Omit<FeedHead, 'home' | 'atom' | 'json'>, articles: readonly SiteArticle[]) => {
     const feed = { ...head, home: url(prefix.replace(/\/$/, '')), atom: url(`${prefix}feed.xml`), json: url(`${prefix}feed.json`) }
-    const ofFeed = articles.map(entryOf)
-    files.set(
-      `${prefix}feed.xml`,
-      atomFeed(
-        feed,
-        articles[0]?.date,
-        ofFeed.map((e) => e.atom),
-      ),
-    )
-    files.set(
-      `${prefix}feed.json`,
-      jsonFeed(
-        feed,
-        ofFeed.map((e) => e.json),
-      ),
-    )
+    const entries = articles.map(entryOf)
+    const [atom, json] = [entries.map((e) => e.atom), entries.map((e) => e.json)]
+    files.set(`${prefix}feed.xml`, atomFeed(feed, articles[0]?.date, atom))
+    files.set(`${prefix}feed.json`, jsonFeed(feed, json))
   }
   addFeeds('', { title: siteName, description: DESCRIPTION }, archive.articles.slice(0, FEED_ENTRIES))
   for (const topic of archive.index.topics) {
@@ -125,40 +112,6 @@ function newestByTopic(archive: SiteArchive): Map<string, SiteArticle[]> {
     }
   }
   return byTopic
-}
-
-/** An address and the date it last changed, if it has one. */
-export type SitemapEntry = [loc: string, lastmod: string | undefined]
-
-/**
- * `sitemap.xml` listing every address, or, past `limit` addresses, `sitemap.xml` as an index of
- * `sitemap-1.xml.gz`, `sitemap-2.xml.gz`, … of `limit` addresses each: given as text, written
- * gzipped (as the protocol allows; a part of 50,000 addresses is 8 MB as text). The parts sit
- * beside the index at the site's root: a sitemap may only list addresses under its own folder.
- */
-export function sitemapFiles(entries: readonly SitemapEntry[], url: (path: string) => string, limit = SITEMAP_LIMIT): Map<string, string> {
-  if (entries.length <= limit) return new Map([['sitemap.xml', sitemap(entries)]])
-  const files = new Map<string, string>()
-  const parts: SitemapEntry[] = []
-  for (let start = 0, n = 1; start < entries.length; start += limit, n++) {
-    const part = entries.slice(start, start + limit)
-    const file = `sitemap-${n}.xml.gz`
-    files.set(file, sitemap(part))
-    const dates = part.map(([, lastmod]) => lastmod).filter((d) => d !== undefined)
-    parts.push([url(file), dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : undefined])
-  }
-  const sitemaps = parts.map(
-    ([loc, lastmod]) => `<sitemap><loc>${xml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`,
-  )
-  files.set(
-    'sitemap.xml',
-    `<?xml version="1.0" encoding="UTF-8"?>
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${sitemaps.join('\n')}
-</sitemapindex>
-`,
-  )
-  return files
 }
 
 interface FeedHead {
@@ -232,15 +185,6 @@ function jsonItem(article: SiteArticle, link: string, tags: Tag[]): string {
   })
 }
 
-function sitemap(pages: readonly SitemapEntry[]): string {
-  const urls = pages.map(([loc, lastmod]) => `<url><loc>${xml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`)
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${urls.join('\n')}
-</urlset>
-`
-}
-
 /** A release is dated by day only: midnight UTC of that day. */
 function releaseTime(date: string): string {
   return `${date}T00:00:00Z`
@@ -252,11 +196,4 @@ function releaseTime(date: string): string {
  */
 function html(text: string): string {
   return xml(xml(text))
-}
-
-const XML_ESCAPES: Partial<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-
-function xml(text: string): string {
-  // XML 1.0 cannot hold most control characters, even escaped; one stray one would break the whole feed.
-  return text.replace(/[&<>"]|[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, (c) => XML_ESCAPES[c] ?? '\uFFFD')
 }

@@ -5,52 +5,10 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
 
 /** Abbreviations after which a period does not end a sentence (compared case-insensitively). */
 const ABBREVIATIONS = new Set(
-  [
-    'dr',
-    'mr',
-    'mrs',
-    'ms',
-    'prof',
-    'st',
-    'jr',
-    'sr',
-    'inc',
-    'co',
-    'corp',
-    'ltd',
-    'gov',
-    'gen',
-    'rep',
-    'sen',
-    'amb',
-    'dept',
-    'vol',
-    'fig',
-    'approx',
-    'vs',
-    'e.g',
-    'i.e',
-    'cf',
-    'jan',
-    'feb',
-    'mar',
-    'apr',
-    'jun',
-    'jul',
-    'aug',
-    'sep',
-    'sept',
-    'oct',
-    'nov',
-    'dec',
-    'a.m',
-    'p.m',
-    'mt',
-    'ft',
-    'gov',
-    'pres',
-    'hon',
-  ].map((a) => a.toLowerCase()),
+  (
+    'dr mr mrs ms prof st jr sr inc co corp ltd gov gen rep sen amb dept vol fig approx vs e.g i.e cf ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m mt ft pres hon'
+  ).split(' '),
 )
 
 /**

@@ -7,13 +7,13 @@ import { formatNumber } from '@/lib/format'
 import { searchEngineQuery, searchQuery } from '@/lib/search/search-queries'
 import { searchViewQuery } from '@/features/timeline/search-view-query'
 import { isFiltered, latestView } from '@/features/timeline/timeline-view'
-import { useAddressCorrections } from '@/features/timeline/timeline-address'
 import { useHydrated, useReadyMarker } from '@/lib/app-start'
 import { useSettledText } from '@/lib/use-settled-text'
 import type { TimelineSearch } from '@/features/timeline/timeline-search'
 import { ActiveFilters } from './active-filters'
 import { FilterPanel } from './filter-panel'
 import { SearchBox } from './search-box'
+import { AddressCorrections, TimelineHeading } from './timeline-heading'
 import { TimelineEntry } from './timeline-entry'
 import { useResultMarks } from './use-result-marks'
 import { useShowMore } from './use-show-more'
@@ -90,7 +90,6 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   const months = useMemo(() => timelineGroups(visible, byRelevance), [visible, byRelevance])
   const matches = useResultMarks(result, engine.data, view, visible)
   const waiting = !view
-  const corrections = useAddressCorrections()
   const topic = head.topics.find((t) => t.slug === pinnedTopic)
   const total = topic ? topic.count : head.total
   const filtered = isFiltered(search)
@@ -112,36 +111,8 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
     <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
       <FilterPanel head={head} view={view ?? latestView(head)} pinnedTopic={pinnedTopic} />
       <section aria-labelledby="timeline-heading" className="min-w-0">
-        {topic ? (
-          <>
-            <p className="muted text-sm">
-              <Link to="/topics" className="underline hover:no-underline">
-                Topics
-              </Link>
-            </p>
-            <h1 id="timeline-heading" className="text-3xl font-semibold tracking-tight">
-              {topic.label}
-            </h1>
-            <p className="mt-1 max-w-prose text-slate-700 dark:text-slate-300">{topic.description}</p>
-          </>
-        ) : (
-          <h1 id="timeline-heading" className="text-3xl font-semibold tracking-tight">
-            Press releases
-          </h1>
-        )}
-        {corrections.length > 0 && (
-          <div
-            role="note"
-            className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-          >
-            <p className="font-medium">The address was corrected:</p>
-            <ul className="mt-1 list-disc pl-5">
-              {corrections.map((c) => (
-                <li key={c}>{c}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <TimelineHeading topic={topic} />
+        <AddressCorrections />
         <SearchBox typed={typed} sort={address.sort} />
         <p data-result-count="" aria-hidden="true" className="muted mt-3">
           {count}
