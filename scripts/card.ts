@@ -2,6 +2,7 @@
 // in og:image and twitter:image. A small HTML page rendered in Chromium and screenshotted; the PNG
 // is committed, this script only remakes it when the wording or colours change.
 import { statSync } from 'node:fs'
+import { SITE_NAME } from '../src/lib/site.ts'
 import { launchChromium } from './chromium.ts'
 
 const OUT = 'public/card.png'
@@ -31,7 +32,7 @@ const HTML = `<!doctype html>
     <svg viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="6" fill="#1d4ed8"/><path d="M8 23V9h3.2l4.8 7 4.8-7H24v14h-3.2v-8.6L16 21l-4.8-6.6V23z" fill="#fff"/></svg>
     The reader
   </div>
-  <h1>MOTIE press releases</h1>
+  <h1>${SITE_NAME}</h1>
   <div class="rule"></div>
   <p>English press releases of Korea’s Ministry of Trade, Industry and Energy — read, filter, search, share</p>
 </body>

@@ -3,12 +3,9 @@
 // it was rendered from. Used on the build's main thread and on the threads that write the releases.
 import { createHash } from 'node:crypto'
 import { type PageData, pageDataScript } from '../src/lib/page-data.ts'
+import { pageTitle, SITE_DESCRIPTION, SITE_NAME } from '../src/lib/site.ts'
 import type { Article } from '../src/pipeline/types.ts'
 import { absoluteUrl, type SiteOptions } from './site-files.ts'
-
-export const SITE_NAME = 'MOTIE press releases'
-export const SITE_DESCRIPTION =
-  "Read, filter, search and share the English press releases of Korea's Ministry of Trade, Industry and Energy (MOTIE)."
 
 export interface Page {
   /** The address, relative to the base: '', 'topics', 'articles/<slug>'. */
@@ -85,7 +82,7 @@ export function headTags(page: Page, site: SiteOptions): string {
 
 /** The head of 404.html: not an address of its own, so no canonical or preview address, and not indexed. */
 export function notFoundHeadTags(site: SiteOptions): string {
-  const page: Page = { path: '404', file: '404.html', title: `Page not found · ${SITE_NAME}`, description: SITE_DESCRIPTION, preload: [] }
+  const page: Page = { path: '404', file: '404.html', title: pageTitle('Page not found'), description: SITE_DESCRIPTION, preload: [] }
   return headTags(page, site)
     .replace(/<meta property="og:url"[^>]*>/, '')
     .replace(/<link rel="canonical"[^>]*>/, '<meta name="robots" content="noindex">')
@@ -235,7 +232,7 @@ export function renamedTopicDocument(former: string, successor: { slug: string; 
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta http-equiv="refresh" content="0; url=${target}">
     <link rel="canonical" href="${escapeHtml(absoluteUrl(site, path))}">
-    <title>${escapeHtml(`${successor.label} · ${SITE_NAME}`)}</title>
+    <title>${escapeHtml(pageTitle(successor.label))}</title>
   </head>
   <body>
     <main>

@@ -8,7 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { articlePageData, toArticleView } from '../src/lib/page-data.ts'
 import { toArticle } from '../src/pipeline/article.ts'
 import type { ArticleDraft, ArticleView } from '../src/pipeline/types.ts'
-import { headTags, pageDocument, SITE_NAME } from './page-document.ts'
+import { pageTitle } from '../src/lib/site.ts'
+import { headTags, pageDocument } from './page-document.ts'
 import type { CreateRenderer, WorkerSetup } from './prerender.ts'
 
 const setup = workerData as WorkerSetup
@@ -28,7 +29,7 @@ async function write(draft: ArticleDraft) {
   const page = {
     path,
     file: `${path}/index.html`,
-    title: `${article.title} · ${SITE_NAME}`,
+    title: pageTitle(article.title),
     description: article.excerpt,
     article,
     preload: [],

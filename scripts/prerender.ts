@@ -14,17 +14,8 @@ import { Worker } from 'node:worker_threads'
 import { toListing } from '../src/pipeline/archive-files.ts'
 import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
 import type { ArchiveHead, ArchiveListing, ArticleView } from '../src/pipeline/types.ts'
-import {
-  headTags,
-  notFoundHeadTags,
-  type Page,
-  pageDocument,
-  renamedTopicDocument,
-  SITE_DESCRIPTION,
-  SITE_NAME,
-  START_SCRIPT,
-  startAfterLoad,
-} from './page-document.ts'
+import { headTags, notFoundHeadTags, type Page, pageDocument, renamedTopicDocument, START_SCRIPT, startAfterLoad } from './page-document.ts'
+import { pageTitle, SITE_DESCRIPTION } from '../src/lib/site.ts'
 import type { SiteOptions } from './site-files.ts'
 
 export interface PrerenderOptions {
@@ -61,18 +52,18 @@ const labelOf = (index: PrerenderOptions['archive']['index'], slug: string) => i
 
 function sitePages({ index }: PrerenderOptions['archive'], dataPath: string): Page[] {
   return [
-    { path: '', file: 'index.html', title: SITE_NAME, description: SITE_DESCRIPTION, preload: [] },
+    { path: '', file: 'index.html', title: pageTitle(), description: SITE_DESCRIPTION, preload: [] },
     {
       path: 'topics',
       file: 'topics/index.html',
-      title: `Topics · ${SITE_NAME}`,
+      title: pageTitle('Topics'),
       description: 'Every topic of the ministry’s releases, with how many releases carry it.',
       preload: [],
     },
     ...index.topics.map((topic) => ({
       path: `topics/${topic.slug}`,
       file: `topics/${topic.slug}/index.html`,
-      title: `${topic.label} · ${SITE_NAME}`,
+      title: pageTitle(topic.label),
       description: topic.description,
       topic: topic.slug,
       preload: [`${dataPath}listing.json.gz`],
@@ -83,7 +74,7 @@ function sitePages({ index }: PrerenderOptions['archive'], dataPath: string): Pa
       .map(([former, successors]) => ({
         path: `topics/${former}`,
         file: `topics/${former}/index.html`,
-        title: `Topic moved · ${SITE_NAME}`,
+        title: pageTitle('Topic moved'),
         description: `“${former}” is now ${successors.map((slug) => labelOf(index, slug)).join(' and ')}.`,
         topic: former,
         preload: [],

@@ -9,6 +9,7 @@
 // for 10,000 releases and their topic feeds, it writes titles as HTML without escaping them, leaves
 // `<` unescaped in attributes and the language out of Atom, and writes JSON Feed 1.0 only.
 import type { Article, ArchiveIndex } from '../src/pipeline/types.ts'
+import { SITE_NAME } from '../src/lib/site.ts'
 import { sitemapFiles, type SitemapEntry, xml } from './sitemap.ts'
 
 export interface SiteOptions {
@@ -32,7 +33,6 @@ export interface SiteArchive {
 /** Entries in each feed: the newest releases of the archive, or of the topic. */
 export const FEED_ENTRIES = 50
 
-const DEFAULT_SITE_NAME = 'MOTIE press releases'
 const MINISTRY = 'Ministry of Trade, Industry and Energy'
 const DESCRIPTION = "English press releases of Korea's Ministry of Trade, Industry and Energy, newest first."
 
@@ -49,7 +49,7 @@ export function absoluteUrl(options: SiteOptions, path: string): string {
 /** File name relative to the built site's root (`dist/`) → content; a `.gz` file is written gzipped. */
 export function siteFiles(archive: SiteArchive, options: SiteOptions): Map<string, string> {
   const url = (path: string) => absoluteUrl(options, path)
-  const siteName = options.siteName ?? DEFAULT_SITE_NAME
+  const siteName = options.siteName ?? SITE_NAME
   const topicLabels = new Map(archive.index.topics.map((t) => [t.slug, t.label]))
   // A release reads the same in every feed it is in: its entry is written once.
   const entries = new Map<string, { atom: string; json: string }>()

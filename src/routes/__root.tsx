@@ -4,9 +4,10 @@ import { useEffect, useRef } from 'react'
 import { KeyboardShortcuts } from '@/components/keyboard-shortcuts'
 import { NotFoundPage } from '@/components/not-found-page'
 import { ThemeSwitch } from '@/components/theme-switch'
+import { pageTitle, SITE_NAME } from '@/lib/site'
 
 export const Route = createRootRouteWithContext<{ queryClient: QueryClient }>()({
-  head: () => ({ meta: [{ title: 'MOTIE press releases' }] }),
+  head: () => ({ meta: [{ title: pageTitle() }] }),
   component: RootLayout,
   notFoundComponent: () => <NotFoundPage />,
 })
@@ -24,7 +25,7 @@ function RootLayout() {
       <header className="site-header">
         <div className="site-bar">
           <Link to="/" className="font-semibold tracking-tight">
-            MOTIE press releases
+            {SITE_NAME}
           </Link>
           <div className="flex items-center gap-5 print:hidden">
             <nav aria-label="Main">

@@ -1,4 +1,5 @@
 import { createFileRoute, notFound, redirect } from '@tanstack/react-router'
+import { pageTitle } from '@/lib/site'
 import { ArticlePage } from '@/features/articles/components/article-page'
 import { ArticleNotFound } from '@/features/articles/components/article-not-found'
 import { articleQuery } from '@/lib/archive-queries'
@@ -14,7 +15,7 @@ export const Route = createFileRoute('/articles/$slug')({
     if (canonical !== slug) throw redirect({ to: '/articles/$slug', params: { slug: canonical }, replace: true })
     return { title: article.title }
   },
-  head: ({ loaderData }) => ({ meta: loaderData ? [{ title: `${loaderData.title} · MOTIE press releases` }] : [] }),
+  head: ({ loaderData }) => ({ meta: loaderData ? [{ title: pageTitle(loaderData.title) }] : [] }),
   component: ArticleRoute,
   notFoundComponent: ArticleNotFoundRoute,
 })

@@ -1,4 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router'
+import { pageTitle } from '@/lib/site'
 import { TimelinePage } from '@/features/timeline/components/timeline-page'
 import { archiveHeadQuery } from '@/lib/archive-queries'
 import { archiveListingQuery } from '@/features/timeline/listing-query'
@@ -12,7 +13,7 @@ export const Route = createFileRoute('/')({
   // The newest releases and a search need the head only; a filtered view needs the whole listing.
   loader: ({ context: { queryClient }, deps: { listing } }) =>
     listing ? queryClient.query(archiveListingQuery()) : queryClient.query(archiveHeadQuery()),
-  head: () => ({ meta: [{ title: 'MOTIE press releases' }] }),
+  head: () => ({ meta: [{ title: pageTitle() }] }),
   component: TimelineRoute,
 })
 

@@ -1,4 +1,5 @@
 import { createFileRoute, notFound, redirect } from '@tanstack/react-router'
+import { pageTitle } from '@/lib/site'
 import { MovedTopic } from '@/features/topics/components/moved-topic'
 import { TimelinePage } from '@/features/timeline/components/timeline-page'
 import { successorTopics, validateTimelineAddress } from '@/features/timeline/timeline-address'
@@ -22,7 +23,7 @@ export const Route = createFileRoute('/topics/$topic')({
     await queryClient.query(archiveListingQuery())
     return { label: topic.label }
   },
-  head: ({ loaderData }) => ({ meta: [{ title: `${loaderData?.label ?? 'Topic'} · MOTIE press releases` }] }),
+  head: ({ loaderData }) => ({ meta: [{ title: pageTitle(loaderData?.label ?? 'Topic') }] }),
   component: TopicRoute,
 })
 
