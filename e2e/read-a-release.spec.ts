@@ -80,3 +80,18 @@ test('the share note of one release does not carry over to the next', async ({ p
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(release.title)
   await expect(page.getByText('Link copied to the clipboard.')).toHaveCount(0)
 })
+
+test('each page is written with the title the app gives it once it runs', async ({ page, request, archive }) => {
+  const topic = archive.index.topics[0]!
+  for (const path of ['/', '/topics', `/topics/${topic.slug}`, `/articles/${archive.articles[0]!.slug}`]) {
+    const written = /<title>([^<]*)<\/title>/.exec(await (await request.get(path)).text())?.[1]
+    await page.goto(path)
+    expect(written, path).toBeTruthy()
+    expect(await page.title(), path).toBe(
+      written!
+        .replace(/&amp;/g, '&')
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"'),
+    )
+  }
+})

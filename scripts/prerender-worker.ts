@@ -8,7 +8,6 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { articlePageData, toArticleView } from '../src/lib/page-data.ts'
 import { toArticle } from '../src/pipeline/article.ts'
 import type { ArticleDraft, ArticleView } from '../src/pipeline/types.ts'
-import { pageTitle } from '../src/lib/site.ts'
 import { headTags, pageDocument } from './page-document.ts'
 import type { CreateRenderer, WorkerSetup } from './prerender.ts'
 
@@ -29,7 +28,7 @@ async function write(draft: ArticleDraft) {
   const page = {
     path,
     file: `${path}/index.html`,
-    title: pageTitle(article.title),
+    title: rendered.title,
     description: article.excerpt,
     article,
     preload: [],

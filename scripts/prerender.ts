@@ -15,7 +15,7 @@ import { toListing } from '../src/pipeline/archive-files.ts'
 import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
 import type { ArchiveHead, ArchiveListing, ArticleView } from '../src/pipeline/types.ts'
 import { headTags, notFoundHeadTags, type Page, pageDocument, renamedTopicDocument, START_SCRIPT, startAfterLoad } from './page-document.ts'
-import { pageTitle, SITE_DESCRIPTION } from '../src/lib/site.ts'
+import { SITE_DESCRIPTION } from '../src/lib/site.ts'
 import type { SiteOptions } from './site-files.ts'
 
 export interface PrerenderOptions {
@@ -37,12 +37,16 @@ export interface WorkerSetup {
   site: SiteOptions
 }
 
-/** What src/entry-prerender.tsx exports (its JSX stays out of the build scripts' compilation). */
+/**
+ * What src/entry-prerender.tsx exports (its JSX stays out of the build scripts' compilation): a
+ * renderer that gives each address's status, markup and title (RenderedPage there; the title is
+ * the routes' head, the one source of the pages' titles).
+ */
 export type CreateRenderer = (data: {
   head?: ArchiveHead
   listing?: ArchiveListing
   article: (slug: string) => ArticleView | undefined
-}) => (url: string) => Promise<{ status: number; html: string }>
+}) => (url: string) => Promise<{ status: number; html: string; title: string }>
 
 /** Releases handed to a worker at a time: enough to keep it busy, few enough to keep memory flat. */
 const BATCH = 64
@@ -50,20 +54,19 @@ const BATCH = 64
 /** A topic's label, by its slug. */
 const labelOf = (index: PrerenderOptions['archive']['index'], slug: string) => index.topics.find((t) => t.slug === slug)?.label ?? slug
 
-function sitePages({ index }: PrerenderOptions['archive'], dataPath: string): Page[] {
+/** The pages of the site beside the releases; each one's title is what its route's head says. */
+function sitePages({ index }: PrerenderOptions['archive'], dataPath: string): Omit<Page, 'title'>[] {
   return [
-    { path: '', file: 'index.html', title: pageTitle(), description: SITE_DESCRIPTION, preload: [] },
+    { path: '', file: 'index.html', description: SITE_DESCRIPTION, preload: [] },
     {
       path: 'topics',
       file: 'topics/index.html',
-      title: pageTitle('Topics'),
       description: 'Every topic of the ministry’s releases, with how many releases carry it.',
       preload: [],
     },
     ...index.topics.map((topic) => ({
       path: `topics/${topic.slug}`,
       file: `topics/${topic.slug}/index.html`,
-      title: pageTitle(topic.label),
       description: topic.description,
       topic: topic.slug,
       preload: [`${dataPath}listing.json.gz`],
@@ -74,7 +77,6 @@ function sitePages({ index }: PrerenderOptions['archive'], dataPath: string): Pa
       .map(([former, successors]) => ({
         path: `topics/${former}`,
         file: `topics/${former}/index.html`,
-        title: pageTitle('Topic moved'),
         description: `“${former}” is now ${successors.map((slug) => labelOf(index, slug)).join(' and ')}.`,
         topic: former,
         preload: [],
@@ -107,7 +109,7 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
       const address = `${base}${page.path}`
       const rendered = await render(address)
       if (rendered.status !== 200) throw new Error(`prerender: ${address} rendered as ${rendered.status}`)
-      write(page.file, pageDocument(template, headTags(page, site), address, rendered.html, { head }))
+      write(page.file, pageDocument(template, headTags({ ...page, title: rendered.title }, site), address, rendered.html, { head }))
     }
     // A topic since renamed: its address leads on to the new one (one since split is a page of
     // the app, with the others: it names the topics that took its place).

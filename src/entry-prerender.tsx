@@ -22,6 +22,8 @@ export interface RenderedPage {
   status: number
   /** The markup inside #root. */
   html: string
+  /** The page's title, as the routes' `head` gives it (the deepest route that sets one). */
+  title: string
 }
 
 /** A renderer that keeps the decoded listing between pages: ten thousand pages share one. */
@@ -52,9 +54,10 @@ export function createRenderer(data: PrerenderData) {
       (match) => match.status === 'notFound' || (match as { globalNotFound?: boolean }).globalNotFound,
     )
     const failed = router.state.matches.some((match) => match.status === 'error')
+    const titles = router.state.matches.flatMap((match) => match.meta ?? []).flatMap((meta) => (meta?.title ? [meta.title] : []))
     // Nothing of one page is needed for the next: a router that kept every page's matches would
     // hold a hundred thousand of them.
     router.clearCache()
-    return { status: failed ? 500 : missing ? 404 : 200, html }
+    return { status: failed ? 500 : missing ? 404 : 200, html, title: titles.at(-1) ?? '' }
   }
 }
