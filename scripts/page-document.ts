@@ -2,7 +2,7 @@
 // (title, description, canonical, feeds, link-preview cards), the markup React rendered, and the data
 // it was rendered from. Used on the build's main thread and on the threads that write the releases.
 import { createHash } from 'node:crypto'
-import { type PageData, pageDataScript } from '../src/lib/page-data.ts'
+import { type PageData, pageDataScript, prerenderedRootTag, ROOT_ID } from '../src/lib/page-data.ts'
 import { pageTitle, SITE_DESCRIPTION, SITE_NAME } from '../src/lib/site.ts'
 import type { Article } from '../src/pipeline/types.ts'
 import { absoluteUrl, type SiteOptions } from './site-files.ts'
@@ -137,7 +137,7 @@ export function startAfterLoad(template: string, startSrc: string): string {
 
 /** The template cut where each page puts its policy, its own head and its markup, encoded once for every page. */
 const cuts = new Map<string, [beforePolicy: Buffer, beforeHead: Buffer, beforeRoot: Buffer, after: Buffer, scripts: string[]]>()
-const ROOT = '<div id="root"></div>'
+const ROOT = `<div id="${ROOT_ID}"></div>`
 const CHARSET = /<meta charset="[^"]*"\s*\/?>/i
 
 function cutOf(template: string) {
@@ -210,7 +210,7 @@ export function pageDocument(template: string, head: string, path: string, html:
     beforeHead,
     Buffer.from(`${head}\n  `),
     beforeRoot,
-    Buffer.from(`<div id="root" data-prerendered="${escapeHtml(path)}">`),
+    Buffer.from(prerenderedRootTag(path)),
     Buffer.from(markup),
     Buffer.from(`</div>${pageDataScript(data)}`),
     after,

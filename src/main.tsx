@@ -6,10 +6,10 @@ import { archiveHeadQuery, articleQuery } from '@/lib/archive-queries'
 import { choicesBeforeStart } from '@/features/timeline/early-choices'
 import { correctedState, correctionsOf, validateTimelineAddress } from '@/features/timeline/timeline-address'
 import { onceStarted } from '@/lib/app-start'
-import { readArticle, readPageData } from '@/lib/page-data'
+import { prerenderedPath, readArticle, readPageData, ROOT_ID } from '@/lib/page-data'
 import '@/styles/app.css'
 
-const container = document.getElementById('root')!
+const container = document.getElementById(ROOT_ID)!
 const router = createAppRouter()
 const app = (
   <StrictMode>
@@ -42,7 +42,7 @@ if (corrections.length > 0) {
 // The build wrote this page's content for its address without search parameters. The same address
 // is hydrated once the router has loaded it (from that data, so at once); any other (a filtered view, the 404 page standing in for an
 // unknown address) is rendered afresh.
-const prerendered = container.dataset.prerendered
+const prerendered = prerenderedPath(container)
 const path = window.location.pathname.replace(/(.)\/$/, '$1')
 if (prerendered !== undefined && prerendered === path && window.location.search === '') {
   // As TanStack Router's own hydration does: the router renders the matches as the server did

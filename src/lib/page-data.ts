@@ -29,6 +29,23 @@ export interface PageData {
 
 export const PAGE_DATA_ID = 'page-data'
 
+/** The element the app renders into: index.html has it empty, a prerendered page with its markup. */
+export const ROOT_ID = 'root'
+
+/**
+ * The root element's opening tag in a prerendered page, marked with the address it was rendered
+ * for (`path`, as the browser's location.pathname gives it): the app hydrates the page at that
+ * address only, and renders any other afresh.
+ */
+export function prerenderedRootTag(path: string): string {
+  return `<div id="${ROOT_ID}" data-prerendered="${path.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}">`
+}
+
+/** The address a page's root was prerendered for; undefined when it holds no prerendered markup. */
+export function prerenderedPath(root: HTMLElement): string | undefined {
+  return root.dataset.prerendered
+}
+
 export function pageDataScript(data: PageData): string {
   // With `<` escaped, no text of the archive can close the element or open another.
   return `<script type="application/json" id="${PAGE_DATA_ID}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`
