@@ -55,6 +55,8 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   const filters = useSameValue({ ...address, q: undefined })
   // The whole listing, when the source is the listing, has been fetched by the route's loader (or
   // "Show more") before this renders; once loaded, it serves a search alone too.
+  // The newest releases, as a view: what the head alone shows, worked out once per archive.
+  const latest = useMemo(() => latestView(head), [head])
   const source = timelineSource({ ...address, q }, pinnedTopic, shown, head)
   const listing = useQuery({ ...archiveListingQuery(), enabled: source === 'listing' }).data
   const fromSearch = source === 'search' && !listing
@@ -77,13 +79,13 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
     () =>
       fromSearch
         ? // Until the first answer to what the reader types, the releases on screen stay.
-          (answerView ?? (q === address.q ? undefined : latestView(head)))
+          (answerView ?? (q === address.q ? undefined : latest))
         : source === 'latest'
-          ? latestView(head)
+          ? latest
           : listing
             ? listing.view(search, pinnedTopic, hits)
             : undefined,
-    [fromSearch, answerView, q, address.q, source, head, listing, search, pinnedTopic, hits],
+    [fromSearch, answerView, q, address.q, source, latest, listing, search, pinnedTopic, hits],
   )
   const byRelevance = Boolean(hits) && search.sort !== 'date'
   const visible = useMemo(() => view?.articles.slice(0, shown) ?? [], [view, shown])
@@ -109,7 +111,7 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
 
   return (
     <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
-      <FilterPanel head={head} view={view ?? latestView(head)} pinnedTopic={pinnedTopic} />
+      <FilterPanel head={head} view={view ?? latest} pinnedTopic={pinnedTopic} />
       <section aria-labelledby="timeline-heading" className="min-w-0">
         <TimelineHeading topic={topic} />
         <AddressCorrections />
