@@ -84,9 +84,11 @@ test('the share note of one release does not carry over to the next', async ({ p
 test('each page is written with the title the app gives it once it runs', async ({ page, request, archive }) => {
   const topic = archive.index.topics[0]!
   for (const path of ['/', '/topics', `/topics/${topic.slug}`, `/articles/${archive.articles[0]!.slug}`]) {
-    const written = /<title>([^<]*)<\/title>/.exec(await (await request.get(path)).text())?.[1]
+    const document = await (await request.get(path)).text()
+    const written = /<title>([^<]*)<\/title>/.exec(document)?.[1]
     await page.goto(path)
     expect(written, path).toBeTruthy()
+    expect(document.match(/<title>/g), `${path}: one title`).toHaveLength(1)
     expect(await page.title(), path).toBe(
       written!
         .replace(/&amp;/g, '&')

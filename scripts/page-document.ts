@@ -88,9 +88,6 @@ export function notFoundHeadTags(site: SiteOptions): string {
     .replace(/<link rel="canonical"[^>]*>/, '<meta name="robots" content="noindex">')
 }
 
-// React writes the routes' <title> first; the page's head carries its own.
-const HOISTED = /^(?:<title>[^<]*<\/title>|<meta [^>]*\/?>|<link [^>]*\/?>)*/
-
 /**
  * What starts the app. The page reads whole without its script, so the app starts once the page has
  * loaded and been painted: the entry script and its chunks never compete with the page's text and
@@ -198,9 +195,8 @@ export function contentSecurityPolicy(scripts: readonly string[]): string {
  * is two bytes a character, the template one), a page took ten times as long to encode, a tenth of
  * the whole build.
  */
-export function pageDocument(template: string, head: string, path: string, html: string, data: PageData = {}): Buffer {
+export function pageDocument(template: string, head: string, path: string, markup: string, data: PageData = {}): Buffer {
   const [beforePolicy, beforeHead, beforeRoot, after, scripts] = cutOf(template)
-  const markup = html.replace(HOISTED, '')
   // Before every script of the page: a policy applies only to what follows it.
   // Its sources hold no character an attribute would need escaped.
   const policy = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([...scripts, ...inlineScripts(markup)])}">`

@@ -18,7 +18,9 @@ function RootLayout() {
   useFocusOnNewPage()
   return (
     <>
-      <HeadContent />
+      {/* A prerendered page's head is written by the build from these same head()s (scripts/prerender.ts),
+          so the server render leaves it out; in the browser React keeps it up to date. */}
+      {import.meta.env.SSR ? null : <HeadContent />}
       <a href="#main" className="skip-link">
         Skip to content
       </a>
