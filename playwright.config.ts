@@ -16,8 +16,9 @@ const otherOutDir = `.tmp/dist-overlapping-pages-${otherPort}`
 const longArchive = '.tmp/corpus-120'
 const longPort = port + 2
 const longOutDir = `.tmp/dist-long-${longPort}`
-// A fourth, deployed under a sub-path and served by a plain static host (e2e/static-host.ts): no
-// fallback, unknown addresses get 404.html. The static-host journeys reach it by its address.
+// A fourth, deployed under a sub-path. The static-host journeys reach it by its address.
+// Every build is served as a real host serves it (scripts/static-host.ts): no fallback to the app,
+// unknown addresses get 404.html with status 404.
 const subPathPort = port + 3
 const subPathOutDir = `.tmp/e2e-reader-base-${subPathPort}`
 
@@ -52,29 +53,29 @@ export default defineConfig({
   // Browser tests run against production builds only, never the dev server.
   webServer: [
     {
-      command: `npx vite preview --outDir ${dist} --port ${port} --strictPort`,
+      command: `npx tsx scripts/static-host.ts ${dist} ${port}`,
       url: `http://localhost:${port}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
-      command: `npx vite build --outDir ${otherOutDir} --emptyOutDir && npx vite preview --outDir ${otherOutDir} --port ${otherPort} --strictPort`,
+      command: `npx vite build --outDir ${otherOutDir} --emptyOutDir && npx tsx scripts/static-host.ts ${otherOutDir} ${otherPort}`,
       env: { NEWS_DATA: otherArchive },
       url: `http://localhost:${otherPort}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
     {
-      command: `npx tsx scripts/corpus.ts --count 120 --out ${longArchive} && npx vite build --outDir ${longOutDir} --emptyOutDir && npx vite preview --outDir ${longOutDir} --port ${longPort} --strictPort`,
+      command: `npx tsx scripts/corpus.ts --count 120 --out ${longArchive} && npx vite build --outDir ${longOutDir} --emptyOutDir && npx tsx scripts/static-host.ts ${longOutDir} ${longPort}`,
       env: { NEWS_DATA: longArchive },
       url: `http://localhost:${longPort}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
     {
-      command: `npx vite build --outDir ${subPathOutDir} --emptyOutDir && npx tsx e2e/static-host.ts ${subPathOutDir} ${subPathPort} /reader/`,
+      command: `npx vite build --outDir ${subPathOutDir} --emptyOutDir && npx tsx scripts/static-host.ts ${subPathOutDir} ${subPathPort}`,
       env: { BASE_PATH: '/reader/', SITE_URL: 'https://example.org' },
-      url: `http://127.0.0.1:${subPathPort}/reader/`,
+      url: `http://localhost:${subPathPort}/reader/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },

@@ -3,11 +3,12 @@ import tailwindcss from '@tailwindcss/vite'
 import { tanstackRouter } from '@tanstack/router-plugin/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { basePathOf } from './scripts/static-host.ts'
 import { archivePlugin } from './scripts/vite-plugin-archive.ts'
 
 // Where the site is deployed: BASE_PATH for a sub-path (`/reader/`), SITE_URL for the absolute
 // addresses that link previews, feeds and the sitemap need. Both default to `npm start`'s server.
-const basePath = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')
+const basePath = basePathOf(process.env)
 const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4173').replace(/\/+$/, '')
 
 export default defineConfig({
@@ -34,6 +35,5 @@ export default defineConfig({
     // smaller than rolldown's default split (measured on the seed, `npm run bench`).
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } } },
   },
-  preview: { port: 4173, strictPort: true },
   server: { port: 5173 },
 })

@@ -4,7 +4,7 @@ import type { APIRequestContext } from '@playwright/test'
 import type { ArticleSummary } from '../src/pipeline/types.ts'
 import { FEED_ENTRIES } from '../scripts/site-files.ts'
 import { expect, test } from './fixtures.ts'
-import { startStaticHost } from './static-host.ts'
+import { startStaticHost } from '../scripts/static-host.ts'
 
 // A link to the reader is opened from a chat, a feed reader or a search result, on whatever host
 // the site was copied to. A plain static host has no rewrite rules: every address must be a file.
@@ -13,8 +13,8 @@ import { startStaticHost } from './static-host.ts'
 
 /** The chromium project's build, as playwright.config.ts serves it. */
 const dist = process.env.E2E_DIST ?? 'dist'
-/** The sub-path build that playwright.config.ts serves with e2e/static-host.ts. */
-const subPathOrigin = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 3}`
+/** The sub-path build that playwright.config.ts serves. */
+const subPathOrigin = `http://localhost:${Number(process.env.E2E_PORT ?? 4173) + 3}`
 const subPathSite = 'https://example.org/reader/'
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }

@@ -11,13 +11,12 @@
 // BENCH_INTERACTIONS (40): clicks and keystrokes measured. BENCH_FIRST_SEARCH_RUNS (3): fresh
 // visits that type the first search, the median reported. BENCH_LIGHTHOUSE_RUNS (3; 0 above 10,000
 // releases): Lighthouse runs per address, the median reported; 0 skips Lighthouse. BENCH_PORT
-// (4200): the seed's preview server, the large archive's on the next port.
+// (4200): the seed's static host, the large archive's on the next port.
 import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import type { Browser } from '@playwright/test'
-import { preview } from 'vite'
 import { filterClicks, keystrokes, launchBrowser, loadBytes, timeToFirstTitle } from './bench/browser.ts'
 import { firstSearch } from './bench/first-search.ts'
 import { buildSite, distStats, librariesAlone, removeSetAside } from './bench/build.ts'
@@ -26,6 +25,7 @@ import type { Measures } from './bench/measures.ts'
 import { report } from './bench/report.ts'
 import { median } from './bench/stats.ts'
 import { auditPages } from './lighthouse-audit.ts'
+import { startStaticHost } from './static-host.ts'
 
 const run = promisify(execFile)
 const WORK = '.tmp/bench'
@@ -112,8 +112,8 @@ async function measure(browser: Browser, name: string, data: string, port: numbe
   measures.releases = releases.length
   // A release in the middle of the archive (slugs begin with the date).
   const articleSlug = releases[Math.floor(releases.length / 2)] ?? ''
-  const server = await preview({ build: { outDir }, preview: { port, strictPort: true }, logLevel: 'error' })
-  const base = `http://localhost:${port}`
+  const server = await startStaticHost(outDir, '/', port)
+  const base = server.origin
   try {
     step('first-load bytes')
     const firstLoad = await loadBytes(browser, base, '/')

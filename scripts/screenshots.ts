@@ -2,13 +2,13 @@
 // the timeline and an article, on a phone and a desktop, in light and dark.
 import { mkdirSync } from 'node:fs'
 import { launchChromium } from './chromium.ts'
-import { preview } from 'vite'
+import { startStaticHost } from './static-host.ts'
 import { DEFAULT_ARCHIVE, readArchive } from '../src/pipeline/read-archive.ts'
 
 const out = 'docs/screenshots'
 mkdirSync(out, { recursive: true })
-const server = await preview({ preview: { port: 4190, strictPort: true }, logLevel: 'error' })
-const base = 'http://localhost:4190'
+const server = await startStaticHost('dist')
+const base = server.origin
 const article = readArchive(DEFAULT_ARCHIVE).articles.find((a) => a.twin?.role === 'caption') ?? readArchive(DEFAULT_ARCHIVE).articles[0]!
 const browser = await launchChromium()
 
