@@ -66,6 +66,20 @@ export default tseslint.config(
     'src/features/topics/**': ['app', 'routes', 'features/articles'],
   }),
   {
+    // The address belongs to the router: only the app's start (which reads the address it was
+    // prerendered for) and the share button (which copies it) look at the browser's location.
+    files: ['src/**'],
+    ignores: ['src/main.tsx', 'src/features/articles/components/share-button.tsx', '**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'location', message: 'Read the address from the router (useLocation, useSearch).' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'location', message: 'Read the address from the router (useLocation, useSearch).' },
+        { object: 'globalThis', property: 'location', message: 'Read the address from the router (useLocation, useSearch).' },
+      ],
+    },
+  },
+  {
     // Playwright fixtures take `({}, use)`, which is not React's `use`; Vitest's asymmetric
     // matchers (expect.objectContaining) are typed `any`.
     files: ['e2e/**', '**/*.test.ts'],

@@ -9,11 +9,12 @@ import { SEARCH_FOLDER } from './index-format'
 export const searchEngineQuery = () =>
   queryOptions({
     queryKey: ['search-engine', dataUrl('')],
-    // The code that talks to the worker and marks the results comes with the first search.
+    // The code that talks to the worker and marks the results comes with the first search. The
+    // worker resolves nothing against a page: it is given absolute addresses.
     queryFn: async () =>
       (await import('./search-client')).startSearch(
-        new URL(dataUrl(SEARCH_FOLDER), location.href).href,
-        new URL(import.meta.env.BASE_URL, location.href).href,
+        new URL(dataUrl(SEARCH_FOLDER), document.baseURI).href,
+        new URL(import.meta.env.BASE_URL, document.baseURI).href,
       ),
     staleTime: 'static',
     gcTime: Infinity,
