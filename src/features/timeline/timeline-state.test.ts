@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@/pipeline/types'
-import { isWholeTimeline, needsListing, timelineGroups, timelineSource, timelineStatus, type TimelineStatusInput } from './timeline-state'
+import {
+  isWholeTimeline,
+  needsListing,
+  timelineGroups,
+  timelineSource,
+  timelineStatus,
+  timelineView,
+  type TimelineStatusInput,
+} from './timeline-state'
+import type { TimelineView } from './timeline-view'
 
 const release = (slug: string, date: string): ArticleSummary => ({
   slug,
@@ -57,6 +66,64 @@ describe('where the timeline’s releases come from', () => {
     expect(isWholeTimeline({ q: 'lithium' })).toBe(false)
     expect(isWholeTimeline({ category: 'news' })).toBe(false)
     expect(isWholeTimeline({}, 'ai')).toBe(false)
+  })
+})
+
+describe('the releases shown', () => {
+  const viewOf = (articles: ArticleSummary[]): TimelineView => ({
+    articles,
+    ids: articles.map((_, i) => i),
+    total: articles.length,
+    topicCounts: new Map(),
+    categoryCounts: new Map(),
+  })
+  const latest = viewOf(head.latest)
+  const answered = viewOf(head.latest.slice(3, 5))
+  // A listing that says what it was asked for.
+  const asked: unknown[] = []
+  const filteredView = viewOf(head.latest.slice(0, 2))
+  const listing = {
+    view: (...request: unknown[]) => {
+      asked.push(request)
+      return filteredView
+    },
+  }
+
+  it('are the newest releases for the whole timeline, whatever else is loaded', () => {
+    expect(timelineView({ source: 'latest', query: undefined, addressQuery: undefined, latest, listing, search: {} })).toBe(latest)
+  })
+
+  it('are the listing’s answer to the address, its filters, topic page and hits, once it is loaded', () => {
+    const search = { topic: ['ai'], q: 'lithium' }
+    const hits = [4, 2]
+    expect(
+      timelineView({ source: 'listing', query: 'lithium', addressQuery: 'lithium', latest, search, pinnedTopic: 'trade' }),
+    ).toBeUndefined()
+    expect(
+      timelineView({ source: 'listing', query: 'lithium', addressQuery: 'lithium', latest, listing, search, pinnedTopic: 'trade', hits }),
+    ).toBe(filteredView)
+    expect(asked.at(-1)).toEqual([search, 'trade', hits])
+  })
+
+  it('are the search’s answer for a query alone, and the listing’s when it is there', () => {
+    const search = { q: 'lithium' }
+    expect(timelineView({ source: 'search', query: 'lithium', addressQuery: 'lithium', latest, searchView: answered, search })).toBe(
+      answered,
+    )
+    expect(
+      timelineView({ source: 'search', query: 'lithium', addressQuery: 'lithium', latest, listing, searchView: answered, search }),
+    ).toBe(filteredView)
+  })
+
+  it('are nothing yet on a fresh visit to a search’s address, before its answer', () => {
+    expect(timelineView({ source: 'search', query: 'lithium', addressQuery: 'lithium', latest, search: { q: 'lithium' } })).toBeUndefined()
+  })
+
+  it('stay as they were while the reader types ahead of the address, until the first answer', () => {
+    expect(timelineView({ source: 'search', query: 'li', addressQuery: undefined, latest, search: {} })).toBe(latest)
+    expect(
+      timelineView({ source: 'search', query: 'lit', addressQuery: undefined, latest, searchView: answered, search: { q: 'lit' } }),
+    ).toBe(answered)
   })
 })
 

@@ -2,7 +2,8 @@
 // route loaders and the page ask the same question), how they are grouped, and the status line.
 // The components render what these return.
 import { formatNumber, plural } from '@/lib/format'
-import { groupByMonth, isFiltered, type MonthGroup } from '@/features/timeline/timeline-view'
+import { groupByMonth, isFiltered, type MonthGroup, type TimelineView } from '@/features/timeline/timeline-view'
+import type { Listing } from '@/features/timeline/listing'
 import type { TimelineSearch } from '@/features/timeline/timeline-search'
 import type { ArchiveHead, ArticleSummary } from '@/pipeline/types'
 
@@ -36,6 +37,34 @@ export function timelineSource(
   if (needsListing(address, pinnedTopic)) return 'listing'
   if (address.q) return 'search'
   return Math.min(shown, head.total) > head.latest.length ? 'listing' : 'latest'
+}
+
+export interface TimelineViewInput {
+  source: TimelineSource
+  /** The query the page follows (what is typed, ahead of the address) and the address's own. */
+  query: string | undefined
+  addressQuery: string | undefined
+  /** The newest releases, from the head. */
+  latest: TimelineView
+  /** The whole listing, once fetched: it answers a search too, with the search's `hits`. */
+  listing?: Pick<Listing, 'view'>
+  /** A search's own answer, when the search is the source and the listing is not there. */
+  searchView?: TimelineView
+  /** The address as answered: its filters, with the query the answer is for. */
+  search: TimelineSearch
+  pinnedTopic?: string
+  hits?: Iterable<number>
+}
+
+/**
+ * The releases to show, or undefined while there is nothing to show yet: a search's address on a
+ * fresh visit before its answer, or a filter before the listing. While the reader types ahead of
+ * the address, the releases on screen stay until the first answer to what is typed.
+ */
+export function timelineView({ source, query, addressQuery, latest, listing, searchView, search, pinnedTopic, hits }: TimelineViewInput) {
+  if (source === 'search' && !listing) return searchView ?? (query === addressQuery ? undefined : latest)
+  if (source === 'latest') return latest
+  return listing?.view(search, pinnedTopic, hits)
 }
 
 /** The releases shown, under their months; best matches first form one group of their own. */

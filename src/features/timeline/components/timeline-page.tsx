@@ -18,7 +18,7 @@ import { TimelineEntry } from './timeline-entry'
 import { useResultMarks } from './use-result-marks'
 import { useShowMore } from './use-show-more'
 import { useTimelineQuery } from './use-timeline-query'
-import { needsListing, timelineGroups, timelineSource, timelineStatus } from '../timeline-state'
+import { needsListing, timelineGroups, timelineSource, timelineStatus, timelineView } from '../timeline-state'
 import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 
 const ANNOUNCE_AFTER_TYPING_MS = 600
@@ -76,16 +76,8 @@ export function TimelinePage({ search: address, pinnedTopic }: TimelinePageProps
   const hits = result?.hits.ids
   const search = useMemo(() => (result ? { ...filters, q: result.query } : filters), [filters, result])
   const view = useMemo(
-    () =>
-      fromSearch
-        ? // Until the first answer to what the reader types, the releases on screen stay.
-          (answerView ?? (q === address.q ? undefined : latest))
-        : source === 'latest'
-          ? latest
-          : listing
-            ? listing.view(search, pinnedTopic, hits)
-            : undefined,
-    [fromSearch, answerView, q, address.q, source, latest, listing, search, pinnedTopic, hits],
+    () => timelineView({ source, query: q, addressQuery: address.q, latest, listing, searchView: answerView, search, pinnedTopic, hits }),
+    [source, q, address.q, latest, listing, answerView, search, pinnedTopic, hits],
   )
   const byRelevance = Boolean(hits) && search.sort !== 'date'
   const visible = useMemo(() => view?.articles.slice(0, shown) ?? [], [view, shown])
