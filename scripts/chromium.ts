@@ -7,7 +7,7 @@ import { type Browser, chromium, type LaunchOptions } from '@playwright/test'
 const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser']
 
 /** Debian's Chromium, when it is installed. */
-export function systemChromium(): string | undefined {
+function systemChromium(): string | undefined {
   return SYSTEM_PATHS.find((path) => existsSync(path))
 }
 

@@ -176,7 +176,7 @@ function hashSource(script: string): string {
  * no `eval`, nothing from another origin. Text of the archive is escaped; if that ever failed, markup
  * smuggled into a release still could not run.
  */
-export function contentSecurityPolicy(scripts: readonly string[]): string {
+function contentSecurityPolicy(scripts: readonly string[]): string {
   const allowed = [...new Set(scripts)].map(hashSource)
   // Styles, images, fetches and the search worker fall back to default-src; what does not fall
   // back is named. Every byte is written a hundred thousand times at 100k releases.

@@ -1,7 +1,7 @@
 // The sitemap: every address of the site for crawlers, in files of at most 50,000 addresses.
 
 /** Addresses in one sitemap file, the protocol's limit; past it, sitemap.xml is an index of files. */
-export const SITEMAP_LIMIT = 50_000
+const SITEMAP_LIMIT = 50_000
 
 /** An address and the date it last changed, if it has one. */
 export type SitemapEntry = [loc: string, lastmod: string | undefined]

@@ -56,7 +56,7 @@ export const CATEGORY_BUDGETS: [LighthouseCategory, string, number][] = [
 ]
 const PAGES: LighthousePage[] = ['home', 'article']
 
-export const BUDGETS: Budget[] = [
+const BUDGETS: Budget[] = [
   { measure: 'buildSeconds', '10k': { max: 15 }, '100k': { max: 300 } },
   { measure: 'buildPeakMB', '10k': { max: 1000, text: '≤ 1 GB' }, '100k': { max: 2000, text: '≤ 2 GB' } },
   { measure: 'distMB', '10k': { max: 120 }, '100k': { max: MB_PER_GIB, text: `≤ 1 GiB (${MB_PER_GIB.toFixed(1)} MB)` } },

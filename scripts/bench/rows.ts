@@ -27,7 +27,7 @@ export interface Row {
   failed?: boolean
 }
 
-export const kb = (bytes: number) => bytes / 1024
+const kb = (bytes: number) => bytes / 1024
 const BUILD_FAILED = 'build failed'
 const PAGE_FAILED = 'failed (see below)'
 const NOT_AT_THIS_SIZE = 'not measured at this size'

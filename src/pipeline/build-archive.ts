@@ -181,7 +181,7 @@ function mergePages(pages: readonly SourceFile[], issues: ArchiveIssue[]) {
   return { records, duplicatesMerged }
 }
 
-export function categorySlug(label: string): string {
+function categorySlug(label: string): string {
   return slugify(label)
 }
 

@@ -206,7 +206,7 @@ function readDate(body: Line, error: Report): string | undefined {
   return date
 }
 
-export function isKnownCategory(label: string): boolean {
+function isKnownCategory(label: string): boolean {
   return (KNOWN_CATEGORIES as readonly string[]).includes(label)
 }
 

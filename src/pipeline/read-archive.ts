@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { buildArchive, type BuiltArchive, indexArchive, type IndexedArchive, type SourceFile } from './build-archive.ts'
 import type { ArchiveIssue, ArchiveSummary } from './types.ts'
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const DEFAULT_ARCHIVE = join(PROJECT_ROOT, 'data')
-export const TAXONOMY_FILE = 'topics.yaml'
+const TAXONOMY_FILE = 'topics.yaml'
 
 export interface ArchiveSource {
   pages: SourceFile[]

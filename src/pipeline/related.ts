@@ -18,7 +18,7 @@ export interface LinkableRelease {
 
 const DAY_MS = 86_400_000
 
-export function dayNumber(iso: string): number {
+function dayNumber(iso: string): number {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS)
 }
 

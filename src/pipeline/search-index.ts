@@ -21,7 +21,7 @@ const ID_SHIFT = 8
  * Words to a postings file: a few tens of kilobytes compressed, so that a query fetches little
  * beyond its own words; more on a large archive, where the file count matters too.
  */
-export function postingsPerShard(totalPostings: number): number {
+function postingsPerShard(totalPostings: number): number {
   return Math.max(16_000, Math.ceil(totalPostings / 300))
 }
 

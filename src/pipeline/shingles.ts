@@ -10,7 +10,7 @@ import { charLength, isWordAt } from './text-chars.ts'
  * 131,072 distinct words do sequences with a larger number fall back to a 52-bit hash, kept above
  * every packed number (two sequences then share one with odds of 2^-52).
  */
-export class Shingles {
+class Shingles {
   /** In order of first appearance. */
   readonly keys: Float64Array
   readonly hashes: Int32Array
@@ -152,7 +152,7 @@ export function overlapAtLeast(a: Shingles, b: Shingles, min: number): number {
 }
 
 /** The fewest shared sequences whose share, computed as `overlapAtLeast` does, reaches `min`. */
-export function leastShared(size: number, min: number): number {
+function leastShared(size: number, min: number): number {
   let least = Math.ceil(size * min)
   while (least > 0 && (least - 1) / size >= min) least--
   while (least / size < min) least++

@@ -28,7 +28,7 @@ export function disambiguate(base: string, content: string): string {
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a stable fingerprint of a text, not a security measure. */
-export function contentHash(text: string): string {
+function contentHash(text: string): string {
   let hash = 0x811c9dc5
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i)

@@ -84,7 +84,7 @@ export interface SearchManifest {
  * Texts of at most this many characters (about 20 KB compressed, the size of two or three release
  * pages) are a small archive's: see `isSmallArchive`.
  */
-export const SMALL_TEXTS_CHARS = 64_000
+const SMALL_TEXTS_CHARS = 64_000
 
 /**
  * Whether the archive is small enough for the search to fetch all it shows at once: one summaries
@@ -109,7 +109,7 @@ export interface PostingsFile {
 }
 
 /** A title word weighs this many body words. */
-export const TITLE_BOOST = 3
+const TITLE_BOOST = 3
 /** A word's count in a body is kept up to this: the fourth adds a twentieth to its weight, and so on less. */
 export const MAX_BODY_COUNT = 3
 // BM25+ as MiniSearch has it (term frequency saturation and a floor), without normalizing by the

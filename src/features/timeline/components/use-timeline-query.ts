@@ -7,7 +7,7 @@ import type { TimelineSearch } from '@/features/timeline/timeline-search'
 import { TIMELINE_PAGE_SIZE } from '@/pipeline/archive-files'
 
 /** How long typing pauses before the address takes the query. */
-export const COMMIT_AFTER_MS = 400
+const COMMIT_AFTER_MS = 400
 
 export interface TimelineQuery {
   /** What the search box holds. */
