@@ -4,7 +4,7 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { basePathOf } from './scripts/static-host.ts'
-import { archivePlugin } from './scripts/vite-plugin-archive.ts'
+import { archivePlugin } from './scripts/build/vite-plugin-archive.ts'
 
 // Where the site is deployed: BASE_PATH for a sub-path (`/reader/`), SITE_URL for the absolute
 // addresses that link previews, feeds and the sitemap need. Both default to `npm start`'s server.

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 
-// Every page carries a Content-Security-Policy in a <meta> (scripts/page-document.ts). A violation
+// Every page carries a Content-Security-Policy in a <meta> (scripts/build/page-document.ts). A violation
 // is logged as a console error, which fails any journey (e2e/fixtures.ts): every journey runs under
 // the policy. These check the policy itself, and what it stops.
 

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib'
 import { parseFeed } from '@rowanmanning/feed-parser'
 import type { APIRequestContext } from '@playwright/test'
 import type { ArticleSummary } from '../src/pipeline/types.ts'
-import { FEED_ENTRIES } from '../scripts/site-files.ts'
+import { FEED_ENTRIES } from '../scripts/build/site-files.ts'
 import { expect, test } from './fixtures.ts'
 import { startStaticHost } from '../scripts/static-host.ts'
 

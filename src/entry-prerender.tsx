@@ -1,4 +1,4 @@
-// The build renders every address of the archive to HTML with this (scripts/prerender.ts), so each
+// The build renders every address of the archive to HTML with this (scripts/build/prerender.ts), so each
 // page has its content before any script runs; the browser then hydrates it (src/main.tsx).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createMemoryHistory, RouterProvider } from '@tanstack/react-router'

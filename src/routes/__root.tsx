@@ -18,7 +18,7 @@ function RootLayout() {
   useFocusOnNewPage()
   return (
     <>
-      {/* A prerendered page's head is written by the build from these same head()s (scripts/prerender.ts),
+      {/* A prerendered page's head is written by the build from these same head()s (scripts/build/prerender.ts),
           so the server render leaves it out; in the browser React keeps it up to date. */}
       {import.meta.env.SSR ? null : <HeadContent />}
       <a href="#main" className="skip-link">

@@ -1,6 +1,6 @@
 // The reader's Vite plugin: `virtual:archive` for the app (the data folder and the facets), the
-// build's last step (every page, the data files and the feeds: scripts/archive-data.ts and
-// scripts/prerender.ts), `npm run dev`'s data (scripts/dev-data-server.ts) and `npm start`'s
+// build's last step (every page, the data files and the feeds: scripts/build/archive-data.ts and
+// scripts/build/prerender.ts), `npm run dev`'s data (scripts/build/dev-data-server.ts) and `npm start`'s
 // static host. The head holds what the first screen needs (the facets and the newest releases, the
 // same size for any archive), the listing in columns is fetched when a view needs more, and a
 // search fetches only the index files its words need (src/pipeline/search-index.ts).
@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'
 import type { Plugin } from 'vite'
-import { ArchiveSourceError, archiveLocation } from '../src/pipeline/read-archive.ts'
+import { ArchiveSourceError, archiveLocation } from '../../src/pipeline/read-archive.ts'
 import { type BuiltData, buildData, writeDataFiles, writeSiteFiles } from './archive-data.ts'
 import { serveFromMemory } from './dev-data-server.ts'
 import { prerender } from './prerender.ts'
@@ -50,7 +50,7 @@ export function archivePlugin({ siteUrl }: { siteUrl: string }): Plugin {
               emptyOutDir: true,
               copyPublicDir: false,
               rolldownOptions: {
-                input: { 'entry-prerender': 'src/entry-prerender.tsx', 'prerender-worker': 'scripts/prerender-worker.ts' },
+                input: { 'entry-prerender': 'src/entry-prerender.tsx', 'prerender-worker': 'scripts/build/prerender-worker.ts' },
               },
             },
           },

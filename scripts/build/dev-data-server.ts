@@ -1,9 +1,9 @@
 // `npm run dev`: the data files and each release's page, served from memory.
 import type { ViteDevServer } from 'vite'
-import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
-import { toArticle } from '../src/pipeline/article.ts'
-import { SEARCH_FOLDER, TEXTS_FILE } from '../src/lib/search/index-format.ts'
-import { articlePageData, pageDataScript } from '../src/lib/page-data.ts'
+import type { IndexedArchive } from '../../src/pipeline/build-archive.ts'
+import { toArticle } from '../../src/pipeline/article.ts'
+import { SEARCH_FOLDER, TEXTS_FILE } from '../../src/lib/search/index-format.ts'
+import { articlePageData, pageDataScript } from '../../src/lib/page-data.ts'
 import { type BuiltData, searchFiles, searchIndexOf, searchTexts } from './archive-data.ts'
 import { escapeHtml } from './page-document.ts'
 

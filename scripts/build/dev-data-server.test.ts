@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ViteDevServer } from 'vite'
 import { describe, expect, it, vi } from 'vitest'
-import { MANIFEST_FILE, SEARCH_FOLDER, TEXTS_FILE, wordsFile } from '../src/lib/search/index-format.ts'
-import { SEED_FOLDER } from '../src/test/seed.ts'
+import { MANIFEST_FILE, SEARCH_FOLDER, TEXTS_FILE, wordsFile } from '../../src/lib/search/index-format.ts'
+import { SEED_FOLDER } from '../../src/test/seed.ts'
 import { buildData, searchFiles, searchIndexOf } from './archive-data.ts'
 import { serveFromMemory } from './dev-data-server.ts'
 

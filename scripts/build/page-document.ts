@@ -2,9 +2,9 @@
 // (title, description, canonical, feeds, link-preview cards), the markup React rendered, and the data
 // it was rendered from. Used on the build's main thread and on the threads that write the releases.
 import { createHash } from 'node:crypto'
-import { type PageData, pageDataScript, prerenderedRootTag, ROOT_ID } from '../src/lib/page-data.ts'
-import { pageTitle, SITE_DESCRIPTION, SITE_NAME } from '../src/lib/site.ts'
-import type { Article } from '../src/pipeline/types.ts'
+import { type PageData, pageDataScript, prerenderedRootTag, ROOT_ID } from '../../src/lib/page-data.ts'
+import { pageTitle, SITE_DESCRIPTION, SITE_NAME } from '../../src/lib/site.ts'
+import type { Article } from '../../src/pipeline/types.ts'
 import { absoluteUrl, type SiteOptions } from './site-files.ts'
 
 export interface Page {

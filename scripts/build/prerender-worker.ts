@@ -1,13 +1,13 @@
-// One of the threads that write the releases' pages (see scripts/prerender.ts). It is built with the
+// One of the threads that write the releases' pages (see scripts/build/prerender.ts). It is built with the
 // server bundle, so it renders with the same code as the main thread: each message is a batch of
 // release drafts, each answered once the batch is written.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
-import { articlePageData, toArticleView } from '../src/lib/page-data.ts'
-import { toArticle } from '../src/pipeline/article.ts'
-import type { ArticleDraft, ArticleView } from '../src/pipeline/types.ts'
+import { articlePageData, toArticleView } from '../../src/lib/page-data.ts'
+import { toArticle } from '../../src/pipeline/article.ts'
+import type { ArticleDraft, ArticleView } from '../../src/pipeline/types.ts'
 import { headTags, pageDocument } from './page-document.ts'
 import type { CreateRenderer, WorkerSetup } from './prerender.ts'
 
@@ -34,11 +34,11 @@ async function write(draft: ArticleDraft) {
     preload: [],
   }
   const document = pageDocument(setup.template, headTags(page, setup.site), address, rendered.html, { article: articlePageData(article) })
-  // Its folder is made already (scripts/prerender.ts).
+  // Its folder is made already (scripts/build/prerender.ts).
   writeFileSync(join(setup.outDir, path, 'index.html'), document)
 }
 
-// Two batches may wait at once (scripts/prerender.ts): they are written one after the other, as
+// Two batches may wait at once (scripts/build/prerender.ts): they are written one after the other, as
 // `current` is one release at a time.
 let queue = Promise.resolve()
 parentPort!.on('message', (drafts: ArticleDraft[]) => {

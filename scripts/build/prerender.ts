@@ -3,7 +3,7 @@
 // and the page is on screen before the app loads. The app then hydrates it (src/main.tsx).
 //
 // The timeline, the topics and 404.html are rendered here. The releases, nearly every page, are
-// rendered by worker threads (scripts/prerender-worker.ts), one per core, each given releases a
+// rendered by worker threads (scripts/build/prerender-worker.ts), one per core, each given releases a
 // batch at a time: no thread holds more than a batch of paragraphs.
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -11,11 +11,11 @@ import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { toListing } from '../src/pipeline/archive-files.ts'
-import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
-import type { ArchiveHead, ArchiveListing, ArticleView } from '../src/pipeline/types.ts'
+import { toListing } from '../../src/pipeline/archive-files.ts'
+import type { IndexedArchive } from '../../src/pipeline/build-archive.ts'
+import type { ArchiveHead, ArchiveListing, ArticleView } from '../../src/pipeline/types.ts'
 import { headTags, notFoundHeadTags, type Page, pageDocument, renamedTopicDocument, START_SCRIPT, startAfterLoad } from './page-document.ts'
-import { SITE_DESCRIPTION } from '../src/lib/site.ts'
+import { SITE_DESCRIPTION } from '../../src/lib/site.ts'
 import type { SiteOptions } from './site-files.ts'
 
 export interface PrerenderOptions {
@@ -29,7 +29,7 @@ export interface PrerenderOptions {
   site: SiteOptions
 }
 
-/** What each worker is started with (scripts/prerender-worker.ts reads it). */
+/** What each worker is started with (scripts/build/prerender-worker.ts reads it). */
 export interface WorkerSetup {
   serverEntry: string
   outDir: string

@@ -8,8 +8,8 @@
 // The feeds are written here rather than with the `feed` package (v6): its XML writer took over 4 s
 // for 10,000 releases and their topic feeds, it writes titles as HTML without escaping them, leaves
 // `<` unescaped in attributes and the language out of Atom, and writes JSON Feed 1.0 only.
-import type { Article, ArchiveIndex } from '../src/pipeline/types.ts'
-import { SITE_NAME } from '../src/lib/site.ts'
+import type { Article, ArchiveIndex } from '../../src/pipeline/types.ts'
+import { SITE_NAME } from '../../src/lib/site.ts'
 import { sitemapFiles, type SitemapEntry, xml } from './sitemap.ts'
 
 export interface SiteOptions {

@@ -1,7 +1,7 @@
 // The archive read once for a build or the dev server, and the data files written from it: the
 // head, the listing and the search index (under a folder named after their content hash, so a
 // host may cache them forever), the feeds and the sitemap. Each release's own data is in its
-// prerendered page (scripts/prerender.ts).
+// prerendered page (scripts/build/prerender.ts).
 import { createHash } from 'node:crypto'
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
@@ -10,13 +10,13 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import { createGzip, gzip, gzipSync } from 'node:zlib'
-import type { IndexedArchive } from '../src/pipeline/build-archive.ts'
-import { createSearchIndex, type SearchIndexBuilder } from '../src/pipeline/search-index.ts'
-import { SEARCH_FOLDER, TEXTS_FILE } from '../src/lib/search/index-format.ts'
-import { searchListingFiles, toHead, toListing } from '../src/pipeline/archive-files.ts'
-import type { ArchiveHead } from '../src/pipeline/types.ts'
+import type { IndexedArchive } from '../../src/pipeline/build-archive.ts'
+import { createSearchIndex, type SearchIndexBuilder } from '../../src/pipeline/search-index.ts'
+import { SEARCH_FOLDER, TEXTS_FILE } from '../../src/lib/search/index-format.ts'
+import { searchListingFiles, toHead, toListing } from '../../src/pipeline/archive-files.ts'
+import type { ArchiveHead } from '../../src/pipeline/types.ts'
 import { siteFiles, type SiteOptions } from './site-files.ts'
-import { ArchiveSourceError, formatIssue, formatSummary, readArchiveIndex } from '../src/pipeline/read-archive.ts'
+import { ArchiveSourceError, formatIssue, formatSummary, readArchiveIndex } from '../../src/pipeline/read-archive.ts'
 
 const gzipAsync = promisify(gzip)
 
@@ -129,7 +129,7 @@ export function* searchTexts(archive: IndexedArchive): Generator<string> {
   yield `${chunk}]`
 }
 
-/** The feeds, the sitemap and robots.txt (scripts/site-files.ts), a file a turn. */
+/** The feeds, the sitemap and robots.txt (scripts/build/site-files.ts), a file a turn. */
 export async function writeSiteFiles(outDir: string, index: IndexedArchive['index'], site: SiteOptions) {
   const labels = new Map(index.categories.map((c) => [c.slug, c.label]))
   const articles = index.articles.map((a) => ({ ...a, categoryLabel: labels.get(a.category) ?? a.category }))
