@@ -1,7 +1,8 @@
 // npx tsx scripts/lighthouse-audit-cli.ts [--runs 3] URL...: audits running pages with Lighthouse
-// (mobile, simulated throttling) and prints the median run's scores and failing audits per URL.
+// (mobile, simulated throttling) and prints, per URL, the spread of its runs (min / median / max)
+// and the details of its worst run (the lowest performance score): metrics, LCP element, failing audits.
 import { parseArgs } from 'node:util'
-import { auditPages } from './lighthouse-audit.ts'
+import { auditPages, describeRun, describeSpread, formatMeasure, MEASURE_NAMES, type RunMeasure, worstRun } from './lighthouse-audit.ts'
 
 const { values, positionals: urls } = parseArgs({
   options: { runs: { type: 'string', default: '1' } },
@@ -14,14 +15,17 @@ if (urls.length === 0) {
 const started = performance.now()
 const results = await auditPages(urls, { runs: Number(values.runs) })
 const seconds = (performance.now() - started) / 1000
-for (const r of results) {
-  console.log(`\n${r.url}`)
-  console.log(`  performance ${r.performance}  accessibility ${r.accessibility}  best practices ${r.bestPractices}  SEO ${r.seo}`)
-  console.log(`  LCP ${Math.round(r.lcpMs)} ms  FCP ${Math.round(r.fcpMs)} ms  TBT ${Math.round(r.tbtMs)} ms  CLS ${r.cls.toFixed(3)}`)
-  if (r.lcpElement.length > 0) console.log(`  LCP element: ${r.lcpElement.join('; ')}`)
-  for (const f of r.failures) {
-    console.log(`  - ${f.id}: ${f.title}${f.displayValue ? ` (${f.displayValue})` : ''}`)
-    for (const item of f.items) console.log(`      ${item}`)
-  }
+const spread: RunMeasure[] = ['performance', 'lcpMs', 'tbtMs', 'fcpMs']
+const lowest: RunMeasure[] = ['accessibility', 'bestPractices', 'seo']
+for (const runs of results) {
+  const worst = worstRun(runs, 'performance')
+  const width = Math.max(...spread.map((m) => MEASURE_NAMES[m].length))
+  console.log(`\n${runs[0]!.url}: ${runs.length} run(s), min / median / max`)
+  for (const m of spread) console.log(`  ${MEASURE_NAMES[m].padEnd(width)}  ${describeSpread(runs, m)}`)
+  const cls = runs[worstRun(runs, 'cls')]!.cls
+  const scores = lowest.map((m) => `${MEASURE_NAMES[m]} ${formatMeasure(m, runs[worstRun(runs, m)]![m])}`)
+  console.log(`  CLS max ${formatMeasure('cls', cls)}; lowest ${scores.join(', ')}`)
+  console.log(`  worst run (lowest performance): run ${worst + 1} of ${runs.length}`)
+  for (const line of describeRun(runs[worst]!)) console.log(`    ${line}`)
 }
 console.log(`\n${results.length} URL(s) in ${seconds.toFixed(1)} s`)

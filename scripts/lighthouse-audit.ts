@@ -1,8 +1,11 @@
 // Lighthouse audits for the bench: each URL is audited with Lighthouse's default config, that is
 // what `lighthouse <url>` does (mobile form factor, Moto G Power screen, simulated slow 4G and a
-// 4x CPU slowdown), in one headless Chromium shared by every run.
+// 4x CPU slowdown), in one headless Chromium shared by every run. A page's score varies from run
+// to run, so each URL is audited N times and every run is kept: the bench holds its budgets to
+// the worst of them, and the CLI prints their spread.
 import * as ChromeLauncher from 'chrome-launcher'
 import lighthouse, { type Flags, type Result } from 'lighthouse'
+import { median } from './bench/stats.ts'
 import { chromiumPath } from './chromium.ts'
 
 export interface AuditFailure {
@@ -34,15 +37,32 @@ export interface LighthouseScores {
   failures: AuditFailure[]
 }
 
+/** What a run measures, one number each: the category scores (0 to 1), the times (ms) and CLS. */
+export type RunMeasure = 'performance' | 'accessibility' | 'bestPractices' | 'seo' | 'lcpMs' | 'fcpMs' | 'tbtMs' | 'cls'
+
 export interface AuditOptions {
-  /** Lighthouse runs per URL; the run with the median performance score is reported. Default 1. */
+  /** Lighthouse runs per URL. Default 1. */
   runs?: number
 }
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
+const SCORES: RunMeasure[] = ['performance', 'accessibility', 'bestPractices', 'seo']
 
-export async function auditPages(urls: string[], options: AuditOptions = {}): Promise<LighthouseScores[]> {
-  const runs = Math.max(1, options.runs ?? 1)
+/** Each measure's name in what the bench and the CLI print. */
+export const MEASURE_NAMES: Record<RunMeasure, string> = {
+  performance: 'performance',
+  accessibility: 'accessibility',
+  bestPractices: 'best practices',
+  seo: 'SEO',
+  lcpMs: 'LCP',
+  fcpMs: 'FCP',
+  tbtMs: 'TBT',
+  cls: 'CLS',
+}
+
+/** Every run of each URL: one list per URL, in the order of `urls`, its runs in the order they ran. */
+export async function auditPages(urls: string[], options: AuditOptions = {}): Promise<LighthouseScores[][]> {
+  const count = Math.max(1, options.runs ?? 1)
   const chrome = await ChromeLauncher.launch({
     chromePath: chromiumPath() ?? noChromium(),
     chromeFlags: ['--headless=new', '--disable-gpu', '--disable-dev-shm-usage', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
@@ -50,21 +70,63 @@ export async function auditPages(urls: string[], options: AuditOptions = {}): Pr
   })
   const flags: Flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }
   try {
-    const results: LighthouseScores[] = []
+    const results: LighthouseScores[][] = []
     for (const url of urls) {
-      const scores: LighthouseScores[] = []
-      for (let i = 0; i < runs; i++) {
+      const runs: LighthouseScores[] = []
+      for (let i = 0; i < count; i++) {
         const result = await lighthouse(url, flags)
         if (!result) throw new Error(`Lighthouse returned no result for ${url}`)
-        scores.push(summarize(result.lhr))
+        runs.push(summarize(result.lhr))
       }
-      scores.sort((a, b) => a.performance - b.performance)
-      results.push(scores[Math.floor(scores.length / 2)]!)
+      results.push(runs)
     }
     return results
   } finally {
     chrome.kill()
   }
+}
+
+/** The index of the run that did worst on `measure`: the lowest score, the longest time, the largest shift (the first of equals). */
+export function worstRun(runs: LighthouseScores[], measure: RunMeasure): number {
+  const worse = SCORES.includes(measure) ? (a: number, b: number) => a < b : (a: number, b: number) => a > b
+  return runs.reduce((worst, run, i) => (worse(run[measure], runs[worst]![measure]) ? i : worst), 0)
+}
+
+/** A value of `measure` without its unit: a score to 2 decimals, CLS to 3, whole milliseconds. */
+function figure(measure: RunMeasure, value: number): string {
+  if (SCORES.includes(measure)) return value.toFixed(2)
+  return measure === 'cls' ? value.toFixed(3) : Math.round(value).toString()
+}
+
+const unitOf = (measure: RunMeasure) => (measure.endsWith('Ms') ? ' ms' : '')
+
+/** A value of `measure` as the bench and the CLI print it: "0.98", "812 ms", "0.002". */
+export function formatMeasure(measure: RunMeasure, value: number): string {
+  return `${figure(measure, value)}${unitOf(measure)}`
+}
+
+/** The lowest, median and highest of `measure` over the runs: "0.95 / 0.98 / 1.00", "764 / 812 / 912 ms". */
+export function describeSpread(runs: LighthouseScores[], measure: RunMeasure): string {
+  const values = runs.map((run) => run[measure])
+  const spread = [Math.min(...values), median(values), Math.max(...values)]
+  return `${spread.map((value) => figure(measure, value)).join(' / ')}${unitOf(measure)}`
+}
+
+/**
+ * One run in lines: its scores and metrics, its LCP element, and its failing audits with what they
+ * point at (`limit`: at most `items` lines per audit, each cut at `chars` characters).
+ */
+export function describeRun(run: LighthouseScores, limit = { items: Infinity, chars: Infinity }): string[] {
+  const metrics: RunMeasure[] = ['performance', 'lcpMs', 'fcpMs', 'tbtMs', 'cls']
+  const lines = [metrics.map((m) => `${MEASURE_NAMES[m]} ${formatMeasure(m, run[m])}`).join(', ')]
+  if (run.lcpElement.length > 0) lines.push(`LCP element: ${run.lcpElement.join('; ')}`)
+  for (const failure of run.failures) {
+    lines.push(`- ${failure.id}: ${failure.title}${failure.displayValue ? ` (${failure.displayValue})` : ''}`)
+    for (const item of failure.items.slice(0, limit.items))
+      lines.push(`    ${item.length > limit.chars ? `${item.slice(0, limit.chars - 1)}…` : item}`)
+    if (failure.items.length > limit.items) lines.push(`    … and ${failure.items.length - limit.items} more`)
+  }
+  return lines
 }
 
 function summarize(lhr: Result): LighthouseScores {

@@ -1,77 +1,117 @@
-// The bench's Lighthouse rows, and what explains a missed Lighthouse budget.
-import { CATEGORY_BUDGETS, type Column, LCP_BUDGET_MS, type LighthousePage, limitsOf, meets } from './budgets.ts'
+// The bench's Lighthouse rows, and what explains a missed Lighthouse budget. Each page is audited
+// several times: a judged row holds the worst run's value (the one its budget is held to), the row
+// under it the spread of the runs, min / median / max, as information.
+import {
+  describeRun,
+  describeSpread,
+  formatMeasure,
+  type LighthouseScores,
+  MEASURE_NAMES,
+  type RunMeasure,
+  worstRun,
+} from '../lighthouse-audit.ts'
+import { type Column, type LighthouseMeasure, type LighthousePage, limitsOf, meets } from './budgets.ts'
 import { type Archive, type Cell, cellOf, type Row } from './rows.ts'
 import type { Measures } from './measures.ts'
+import { median } from './stats.ts'
 
 const PAGES: [LighthousePage, string][] = [
   ['home', '/'],
   ['article', 'article'],
 ]
 
-/** Category scores and LCP for `/` and the article; none when Lighthouse ran on neither archive. */
+/** What each budget reads of a run; the median TBT reads the TBT of every run. */
+const METRIC: Record<LighthouseMeasure, RunMeasure> = {
+  performance: 'performance',
+  accessibility: 'accessibility',
+  bestPractices: 'bestPractices',
+  seo: 'seo',
+  lcpMs: 'lcpMs',
+  tbtMs: 'tbtMs',
+  tbtMedianMs: 'tbtMs',
+  cls: 'cls',
+}
+
+/** The value a budget judges: the median of the runs' TBT for `tbtMedianMs`, else the worst run's. */
+function judged(runs: LighthouseScores[], measure: LighthouseMeasure): number {
+  const metric = METRIC[measure]
+  return measure === 'tbtMedianMs' ? median(runs.map((run) => run.tbtMs)) : runs[worstRun(runs, metric)]![metric]
+}
+
+/** A cell of one archive: `value` of the page's runs, else why there are none (cellOf says which). */
+function cellOfRuns(m: Measures, page: LighthousePage, value: (runs: LighthouseScores[]) => Cell): Cell {
+  const runs = m.lighthouse?.[page]
+  return runs ? value(runs) : cellOf(m, undefined, () => NaN, 'not run')
+}
+
+/**
+ * Per page: the scores, LCP, TBT (worst and median) and CLS, judged, with the spread of those that
+ * vary; FCP as information. None when Lighthouse ran on neither archive.
+ */
 export function lighthouseRows(seed: Measures, large: Measures): Row[] {
   if (!seed.lighthouse && !large.lighthouse) return []
-  const of =
-    (page: LighthousePage, value: (s: NonNullable<Measures['lighthouse']>['home']) => number) =>
-    (m: Measures): Cell =>
-      cellOf(m, m.lighthouse?.[page], value, 'not run')
+  const counts = new Set([seed, large].flatMap((m) => (m.lighthouse ? [m.lighthouse.home.length, m.lighthouse.article.length] : [])))
+  const runs = [...counts].join(' or ')
   const rows: Row[] = []
-  const add = (label: string, value: (m: Measures) => Cell, more: Partial<Row> = {}) => {
-    rows.push({ label, seed: value(seed), large: value(large), ...more })
-  }
-  for (const [key, label] of CATEGORY_BUDGETS) {
-    for (const [page, path] of PAGES)
-      add(
-        `Lighthouse ${label}, ${path}`,
-        of(page, (s) => s[key]),
-        { measure: `lighthouse.${key}.${page}`, kind: 'score' },
-      )
-  }
-  for (const [page, path] of PAGES)
-    add(
-      `Lighthouse LCP, ${path} (ms)`,
-      of(page, (s) => s.lcpMs),
-      { measure: `lighthouse.lcpMs.${page}` },
-    )
   for (const [page, path] of PAGES) {
-    add(
-      `  … FCP, ${path} (ms)`,
-      of(page, (s) => s.fcpMs),
-    )
-    add(
-      `  … TBT, ${path} (ms)`,
-      of(page, (s) => s.tbtMs),
-    )
+    const add = (label: string, value: (runs: LighthouseScores[]) => Cell, more: Partial<Row> = {}) => {
+      rows.push({ label, seed: cellOfRuns(seed, page, value), large: cellOfRuns(large, page, value), ...more })
+    }
+    const worst = (measure: LighthouseMeasure) => {
+      const ms = measure.endsWith('Ms')
+      add(`Lighthouse ${MEASURE_NAMES[METRIC[measure]]}, ${path} (${ms ? 'ms, ' : ''}worst of ${runs})`, (r) => judged(r, measure), {
+        measure: `lighthouse.${measure}.${page}`,
+        ...(ms ? {} : { kind: 'score' }),
+      })
+    }
+    const spread = (metric: RunMeasure, label = '  … min / median / max') => {
+      add(label, (r) => describeSpread(r, metric))
+    }
+    worst('performance')
+    spread('performance')
+    worst('accessibility')
+    worst('bestPractices')
+    worst('seo')
+    worst('lcpMs')
+    spread('lcpMs')
+    worst('tbtMs')
+    add(`  … median of ${runs} (ms)`, (r) => judged(r, 'tbtMedianMs'), { measure: `lighthouse.tbtMedianMs.${page}` })
+    spread('tbtMs')
+    worst('cls')
+    spread('cls')
+    spread('fcpMs', `Lighthouse FCP, ${path}: min / median / max`)
   }
   return rows
 }
 
-/** The audits behind each missed Lighthouse budget: every page that misses one, with what fails. */
+/**
+ * What explains each missed Lighthouse budget: per page that misses one, the measures missed and
+ * the run that missed each (for the median TBT, the run with the longest TBT), then those runs'
+ * metrics, LCP element and failing audits.
+ */
 export function lighthouseFailures(archives: [Archive, 'seed' | 'large'][], largeColumn: Column | undefined): string[] {
   const lines: string[] = []
   for (const [{ name, measures }, side] of archives) {
-    if (!measures.lighthouse) continue
     for (const [page] of PAGES) {
-      const scores = measures.lighthouse[page]
-      const missed = [
-        ...CATEGORY_BUDGETS.filter(([key]) => {
-          const limit = limitsOf(`lighthouse.${key}.${page}`, largeColumn)[side]
-          return limit && !meets(limit, scores[key], undefined)
-        }).map(([key, label]) => `${label} ${scores[key].toFixed(2)}`),
-        ...(limitsOf(`lighthouse.lcpMs.${page}`, largeColumn)[side] && scores.lcpMs > LCP_BUDGET_MS
-          ? [`LCP ${Math.round(scores.lcpMs)} ms`]
-          : []),
-      ]
+      const runs = measures.lighthouse?.[page]
+      if (!runs) continue
+      const missed = (Object.keys(METRIC) as LighthouseMeasure[]).filter((measure) => {
+        const limit = limitsOf(`lighthouse.${measure}.${page}`, largeColumn)[side]
+        return limit && !meets(limit, judged(runs, measure), undefined)
+      })
       if (missed.length === 0) continue
-      lines.push(`${name} ${scores.url}: ${missed.join(', ')}`)
-      lines.push(
-        `  LCP ${Math.round(scores.lcpMs)} ms, FCP ${Math.round(scores.fcpMs)} ms, TBT ${Math.round(scores.tbtMs)} ms, CLS ${scores.cls.toFixed(3)}`,
-      )
-      if (scores.lcpElement.length > 0) lines.push(`  LCP element: ${scores.lcpElement.join('; ')}`)
-      for (const failure of scores.failures) {
-        lines.push(`  - ${failure.id}: ${failure.title}${failure.displayValue ? ` (${failure.displayValue})` : ''}`)
-        for (const item of failure.items.slice(0, 8)) lines.push(`      ${item.length > 240 ? `${item.slice(0, 239)}…` : item}`)
-        if (failure.items.length > 8) lines.push(`      … and ${failure.items.length - 8} more`)
+      const runOf = (i: number) => `run ${i + 1} of ${runs.length}`
+      const culprits = missed.map((measure) => worstRun(runs, METRIC[measure]))
+      const described = missed.map((measure, k) => {
+        const value = formatMeasure(METRIC[measure], judged(runs, measure))
+        return measure === 'tbtMedianMs'
+          ? `TBT median ${value} (longest: ${runOf(culprits[k]!)})`
+          : `${MEASURE_NAMES[METRIC[measure]]} ${value} (${runOf(culprits[k]!)})`
+      })
+      lines.push(`${name} ${runs[0]!.url}: ${described.join(', ')}`)
+      for (const i of new Set(culprits)) {
+        lines.push(`  ${runOf(i)}:`)
+        for (const line of describeRun(runs[i]!, { items: 8, chars: 240 })) lines.push(`    ${line}`)
       }
     }
   }

@@ -17,8 +17,8 @@ export interface Measures {
   search?: SearchMeasures
   /** The first search typed on a fresh visit, one run per visit (BENCH_FIRST_SEARCH_RUNS); measured at every size. */
   firstSearch?: FirstSearchRun[]
-  /** Lighthouse on `/` and on a release, absent when BENCH_LIGHTHOUSE_RUNS is 0. */
-  lighthouse?: { home: LighthouseScores; article: LighthouseScores }
+  /** Lighthouse on `/` and on a release, every run in the order they ran (BENCH_LIGHTHOUSE_RUNS); absent when that is 0. */
+  lighthouse?: { home: LighthouseScores[]; article: LighthouseScores[] }
   /** Why the measurements in the browser stopped, when they did. */
   error?: string
 }

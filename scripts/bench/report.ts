@@ -38,9 +38,10 @@ function format(cell: Cell, kind: Row['kind']): string {
   if (typeof cell === 'string') return cell
   if (cell === Infinity) return '∞'
   if (!Number.isFinite(cell)) return '–'
-  if (kind === 'score') return cell.toFixed(2)
   if (kind === 'count') return cell.toFixed(0)
-  return Math.abs(cell) >= 100 ? cell.toFixed(0) : cell.toFixed(1)
+  const text = cell.toFixed(kind === 'score' ? 2 : Math.abs(cell) >= 100 ? 0 : 1)
+  // A value that is not 0 does not print as 0 (a CLS of 0.002 misses its budget of 0).
+  return cell !== 0 && Number(text) === 0 ? cell.toPrecision(2) : text
 }
 
 /** Prints the table and what explains a missed budget; returns whether a budget that applies is missed. */
@@ -109,7 +110,7 @@ export function report(seed: Archive, large: Archive, largeColumn: Column | unde
     ],
     largeColumn,
   )
-  if (failures.length > 0) console.log(`\nLighthouse budgets missed, and the audits that fail:\n${failures.join('\n')}`)
+  if (failures.length > 0) console.log(`\nLighthouse budgets missed, and the runs that missed them:\n${failures.join('\n')}`)
   console.log(failed ? '\nbench: a budget is exceeded' : '\nbench: every budget met')
   return failed
 }
