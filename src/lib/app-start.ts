@@ -18,6 +18,23 @@ export function useHydrated(): boolean {
 
 const whenReady: (() => void)[] = []
 
+/**
+ * Resolves in a task of its own, so the browser may handle input and paint before what follows:
+ * `scheduler.yield()` where the browser has it (the rest runs before other queued work), else the
+ * next task a message posts.
+ */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (typeof scheduler?.yield === 'function') return scheduler.yield()
+  return new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      resolve()
+    }
+    channel.port2.postMessage(null)
+  })
+}
+
 /** Runs `task` once, when the app has taken over the page (see useReadyMarker). */
 export function onceStarted(task: () => void) {
   whenReady.push(task)
