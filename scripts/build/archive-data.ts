@@ -28,7 +28,11 @@ export interface BuiltData {
   archive: IndexedArchive
   head: ArchiveHead
   headJson: string
-  listingJson: string
+  /**
+   * The listing's JSON as UTF-8: at 100,000 releases it is 77 MB as a string (two bytes a
+   * character, for a curly quote), 39 MB as bytes, outside the heap.
+   */
+  listingJson: Buffer
   watched: string[]
 }
 
@@ -44,7 +48,7 @@ export function buildData(location: string): BuiltData {
   for (const warning of archive.issues) console.warn(formatIssue(warning))
   const head = toHead(archive.index)
   const headJson = JSON.stringify(head)
-  const listingJson = JSON.stringify(toListing(archive.index))
+  const listingJson = Buffer.from(JSON.stringify(toListing(archive.index)))
   const hash = createHash('sha256').update(headJson).update('\n').update(listingJson)
   for (let i = 0; i < archive.index.articles.length; i++) hash.update('\n').update(archive.body(i))
   const dataPath = `data/${hash.digest('hex').slice(0, 8)}/`
@@ -72,7 +76,7 @@ export async function writeDataFiles(outDir: string, data: BuiltData) {
   const folder = join(outDir, data.dataPath)
   mkdirSync(join(folder, SEARCH_FOLDER), { recursive: true })
   writeFileSync(join(folder, 'head.json'), data.headJson)
-  const packed = (name: string, pieces: Iterable<string>) =>
+  const packed = (name: string, pieces: Iterable<string | Buffer>) =>
     pipeline(Readable.from(pieces), createGzip(), createWriteStream(join(folder, name)))
   // Compressed on libuv's threads while the pages are written.
   const writes = [packed('listing.json.gz', [data.listingJson]), packed(`${SEARCH_FOLDER}${TEXTS_FILE}`, searchTexts(data.archive))]
@@ -113,6 +117,14 @@ export function* searchFiles(archive: IndexedArchive, builder: SearchIndexBuilde
 }
 
 /**
+ * Characters of a piece of the texts file: under V8's large-object size (128 KB) even at two bytes
+ * a character. Pieces of a million characters (the whole file was 340 MB of them at 100,000
+ * releases) each went to the old generation, as did the strings they were made of while the
+ * compression's queue held them, and stayed there as garbage until a full collection.
+ */
+const TEXTS_PIECE = 1 << 15
+
+/**
  * Loaded only to check a quoted phrase: each release's title and body, in index order. It is
  * written a piece at a time: at a hundred thousand releases it would be one string of hundreds of
  * megabytes.
@@ -121,7 +133,7 @@ export function* searchTexts(archive: IndexedArchive): Generator<string> {
   let chunk = '['
   for (let i = 0; i < archive.index.articles.length; i++) {
     chunk += `${i > 0 ? ',' : ''}${JSON.stringify([archive.index.articles[i]!.title, archive.body(i)])}`
-    if (chunk.length > 1 << 20) {
+    if (chunk.length > TEXTS_PIECE) {
       yield chunk
       chunk = ''
     }

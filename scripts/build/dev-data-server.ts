@@ -19,7 +19,7 @@ export function serveFromMemory(server: ViteDevServer, base: string, data: () =>
     const { archive, dataPath, headJson, listingJson } = data()
     const searchFile = path.startsWith(`/${dataPath}${SEARCH_FOLDER}`) ? path.slice(`/${dataPath}${SEARCH_FOLDER}`.length) : undefined
     if (searchFile !== undefined && !indexes.has(archive)) indexes.set(archive, new Map(searchFiles(archive, searchIndexOf(archive))))
-    const files: Record<string, () => string | undefined> = {
+    const files: Record<string, () => string | Buffer | undefined> = {
       [`/${dataPath}head.json`]: () => headJson,
       // Sent unpacked, which the app reads as well.
       [`/${dataPath}listing.json.gz`]: () => listingJson,

@@ -1,12 +1,15 @@
 import slugify from '@sindresorhus/slugify'
-import { KNOWN_CATEGORIES, parsePage, UNCATEGORIZED } from './parse-page.ts'
+import { KNOWN_CATEGORIES, UNCATEGORIZED } from './parse-page.ts'
 import { toArticle } from './article.ts'
-import { countWords, readingMinutes, toExcerpt } from './paragraphs.ts'
-import { findRelated, findTwins } from './related.ts'
+import { type KeptRecord, mergePages } from './merge-pages.ts'
+import { releaseDrafts } from './release-drafts.ts'
+import { readingMinutes } from './paragraphs.ts'
+import { findRelated, findTwins, type LinkableRelease } from './related.ts'
 import { baseSlug, disambiguate } from './slug.ts'
 import { loadTaxonomy, successorsOf, toTopic } from './taxonomy.ts'
+import { createTextStore, type TextStore } from './text-store.ts'
 import { createTopicMatcher } from './topics.ts'
-import type { Article, ArticleDraft, ArchiveIndex, ArchiveIssue, ArchiveSummary, ArticleLink, Category, SourceRecord } from './types.ts'
+import type { Article, ArticleDraft, ArchiveIndex, ArchiveIssue, ArchiveSummary, Category } from './types.ts'
 
 export interface SourceFile {
   path: string
@@ -48,47 +51,30 @@ export function indexArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
   const { taxonomy, issues: taxonomyIssues } = loadTaxonomy(taxonomyFile.path, taxonomyFile.text)
   issues.push(...taxonomyIssues)
 
-  const { records, duplicatesMerged } = mergePages(pages, issues)
+  const matchTopics = taxonomy ? createTopicMatcher(taxonomy) : () => []
+  const topicLabels = new Map((taxonomy?.topics ?? []).map((t) => [t.slug, t.label]))
+  const bodies = createTextStore()
+  const bodyOf = (record: KeptRecord) => bodies.get(record.body)
+  const { records, duplicatesMerged } = mergePages(pages, issues, bodies, matchTopics)
   // Newest first; on the same day, the listing's own order (it runs newest first).
   const sorted = records
     .map((record, seen) => ({ record, seen }))
     .sort((a, b) => (a.record.date === b.record.date ? a.seen - b.seen : a.record.date < b.record.date ? 1 : -1))
     .map(({ record }) => record)
 
-  const slugs = assignSlugs(sorted, issues)
-  const matchTopics = taxonomy ? createTopicMatcher(taxonomy) : () => []
-  const topicLabels = new Map((taxonomy?.topics ?? []).map((t) => [t.slug, t.label]))
-
-  const derived = sorted.map((record, i) => {
-    const words = countWords(record.body)
-    return {
-      record,
-      slug: slugs[i]!,
-      category: categorySlug(record.category),
-      topics: matchTopics(record.title, record.body),
-      words,
-      excerpt: toExcerpt(record.body),
-      readingMinutes: readingMinutes(words),
-    }
-  })
-
-  const linkable = derived.map((d) => ({
-    date: d.record.date,
-    title: d.record.title,
-    body: d.record.body,
-    words: d.words,
-    topics: d.topics,
+  const slugs = assignSlugs(sorted, issues, bodyOf)
+  const derived = sorted.map((record, i) => ({
+    record,
+    slug: slugs[i]!,
+    category: categorySlug(record.category),
+    readingMinutes: readingMinutes(record.words),
   }))
+
+  const linkable = sorted.map((record) => new Linkable(record, bodies))
   const twins = findTwins(linkable)
   const related = findRelated(linkable, twins)
-  const link = (i: number): ArticleLink => ({
-    slug: derived[i]!.slug,
-    title: derived[i]!.record.title,
-    date: derived[i]!.record.date,
-  })
-
   const topicCounts = new Map<string, number>()
-  for (const d of derived) for (const t of d.topics) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1)
+  for (const r of sorted) for (const t of r.topics) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1)
   const index: ArchiveIndex = {
     articles: derived.map((d, i) => {
       const twin = twins.get(i)
@@ -97,8 +83,8 @@ export function indexArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
         date: d.record.date,
         category: d.category,
         title: d.record.title,
-        excerpt: d.excerpt,
-        topics: d.topics,
+        excerpt: d.record.excerpt,
+        topics: d.record.topics,
         readingMinutes: d.readingMinutes,
         ...(twin !== undefined ? { twin: derived[twin]!.slug } : {}),
       }
@@ -107,85 +93,59 @@ export function indexArchive(pages: readonly SourceFile[], taxonomyFile: SourceF
     categories: countCategories(sorted),
     successors: taxonomy ? successorsOf(taxonomy) : {},
   }
-
-  // A release's draft is its listing entry and what its page adds.
-  const draft = (i: number): ArticleDraft => {
-    const d = derived[i]!
-    const twin = twins.get(i)
-    return {
-      ...index.articles[i]!,
-      categoryLabel: d.record.category,
-      topicLabels: d.topics.map((t) => topicLabels.get(t) ?? t),
-      body: d.record.body,
-      words: d.words,
-      twin:
-        twin === undefined
-          ? undefined
-          : // Twins differ in length by design (findTwins): the shorter is the caption.
-            { ...link(twin), role: derived[twin]!.words < d.words ? 'caption' : 'full-release' },
-      related: related[i]!.map(link),
-      ...(i > 0 ? { newer: link(i - 1) } : {}),
-      ...(i < derived.length - 1 ? { older: link(i + 1) } : {}),
-    }
-  }
+  const { draft, body } = releaseDrafts(index, sorted, bodies, twins, related, topicLabels)
 
   const errors = issues.filter((i) => i.severity === 'error').length
   return {
     index,
     issues,
     summary: {
-      records: derived.length,
+      records: sorted.length,
       pages: pages.length,
       duplicatesMerged,
       topics: index.topics.filter((t) => t.count > 0).length,
-      articlesWithoutTopic: derived.filter((d) => d.topics.length === 0).length,
+      articlesWithoutTopic: sorted.filter((r) => r.topics.length === 0).length,
       articlesWithoutCategory: sorted.filter((r) => r.category === UNCATEGORIZED).length,
       errors,
       warnings: issues.length - errors,
     },
     draft,
-    body: (i) => derived[i]!.record.body,
+    body,
   }
 }
 
 /**
- * Every page's records in listing order, a record seen on an earlier page counted and left out.
- * Records are keyed by date and title, then compared whole: no key holds a copy of every body.
+ * A release as findTwins and findRelated read it, its body read from the store when asked (once,
+ * for its three-word sequences). The getter is the class's: a getter in an object literal, one per
+ * object, slowed their loops over pairs of releases by about two seconds at 100,000 releases.
  */
-function mergePages(pages: readonly SourceFile[], issues: ArchiveIssue[]) {
-  const records: SourceRecord[] = []
-  const seen = new Map<string, SourceRecord[]>()
-  let duplicatesMerged = 0
-  for (const page of pages) {
-    const parsed = parsePage(page.path, page.text)
-    issues.push(...parsed.issues)
-    for (const record of parsed.records) {
-      const key = `${record.date}\n${record.title}`
-      const alike = seen.get(key)
-      // The same release from a topic listing (no category line) and from the main listing is one
-      // release, filed under the category the main listing gives it.
-      const same = alike?.find(
-        (r) =>
-          r.body === record.body && (r.category === record.category || r.category === UNCATEGORIZED || record.category === UNCATEGORIZED),
-      )
-      if (same) {
-        if (same.category === UNCATEGORIZED) same.category = record.category
-        duplicatesMerged++
-        continue
-      }
-      if (alike) alike.push(record)
-      else seen.set(key, [record])
-      records.push(record)
-    }
+class Linkable implements LinkableRelease {
+  readonly date: string
+  readonly title: string
+  readonly words: number
+  readonly topics: string[]
+  private readonly at: number
+  private readonly bodies: TextStore
+
+  constructor(record: KeptRecord, bodies: TextStore) {
+    this.date = record.date
+    this.title = record.title
+    this.words = record.words
+    this.topics = record.topics
+    this.at = record.body
+    this.bodies = bodies
   }
-  return { records, duplicatesMerged }
+
+  get body(): string {
+    return this.bodies.get(this.at)
+  }
 }
 
 function categorySlug(label: string): string {
   return slugify(label)
 }
 
-function countCategories(records: readonly SourceRecord[]): Category[] {
+function countCategories(records: readonly KeptRecord[]): Category[] {
   const counts = new Map<string, number>()
   for (const r of records) counts.set(r.category, (counts.get(r.category) ?? 0) + 1)
   // The ministry's own categories in its order, then any other, then the releases without one.
@@ -204,7 +164,7 @@ function countCategories(records: readonly SourceRecord[]): Category[] {
  * opening words) all get a suffix from their own text, and a warning, since two releases with the
  * same title on the same day are usually a corrected edition worth a look.
  */
-function assignSlugs(records: readonly SourceRecord[], issues: ArchiveIssue[]): string[] {
+function assignSlugs(records: readonly KeptRecord[], issues: ArchiveIssue[], bodyOf: (record: KeptRecord) => string): string[] {
   const bases = records.map((r) => baseSlug(r.date, r.title))
   const groups = new Map<string, number[]>()
   bases.forEach((base, i) => {
@@ -229,6 +189,6 @@ function assignSlugs(records: readonly SourceRecord[], issues: ArchiveIssue[]): 
         severity: 'warning',
       })
     }
-    return disambiguate(base, [record.category, record.title, record.body].join('\n'))
+    return disambiguate(base, [record.category, record.title, bodyOf(record)].join('\n'))
   })
 }

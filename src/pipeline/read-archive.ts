@@ -28,18 +28,23 @@ export function archiveLocation(argument?: string): string {
  * else the project's.
  */
 export function readArchiveSource(location: string): ArchiveSource {
-  const display = (file: string) => relative(process.cwd(), file) || '.'
-  if (!existsSync(location)) throw new ArchiveSourceError(`${display(location)}: no such file or folder`)
-  const folder = statSync(location).isDirectory() ? location : dirname(location)
-  const pageFiles = statSync(location).isDirectory() ? findPageFiles(location) : [location]
-  if (pageFiles.length === 0) throw new ArchiveSourceError(`${display(location)}: no page files (*.txt) found`)
-  const ownTaxonomy = join(folder, TAXONOMY_FILE)
-  const taxonomyPath = existsSync(ownTaxonomy) ? ownTaxonomy : join(DEFAULT_ARCHIVE, TAXONOMY_FILE)
+  const { pageFiles, taxonomyPath } = locateArchive(location)
   return {
     pages: pageFiles.map((file) => ({ path: display(file), text: readFileSync(file, 'utf8') })),
     taxonomy: { path: display(taxonomyPath), text: readFileSync(taxonomyPath, 'utf8') },
     files: [...pageFiles, taxonomyPath],
   }
+}
+
+const display = (file: string) => relative(process.cwd(), file) || '.'
+
+function locateArchive(location: string): { pageFiles: string[]; taxonomyPath: string } {
+  if (!existsSync(location)) throw new ArchiveSourceError(`${display(location)}: no such file or folder`)
+  const folder = statSync(location).isDirectory() ? location : dirname(location)
+  const pageFiles = statSync(location).isDirectory() ? findPageFiles(location) : [location]
+  if (pageFiles.length === 0) throw new ArchiveSourceError(`${display(location)}: no page files (*.txt) found`)
+  const ownTaxonomy = join(folder, TAXONOMY_FILE)
+  return { pageFiles, taxonomyPath: existsSync(ownTaxonomy) ? ownTaxonomy : join(DEFAULT_ARCHIVE, TAXONOMY_FILE) }
 }
 
 function findPageFiles(folder: string): string[] {
@@ -56,10 +61,22 @@ export function readArchive(location: string): BuiltArchive & { source: ArchiveS
   return { ...buildArchive(source.pages, source.taxonomy), source }
 }
 
-/** `readArchive` without the paragraphs (see `indexArchive`): what the build and the check use. */
-export function readArchiveIndex(location: string): IndexedArchive & { source: ArchiveSource } {
-  const source = readArchiveSource(location)
-  return { ...indexArchive(source.pages, source.taxonomy), source }
+/**
+ * `readArchive` without the paragraphs (see `indexArchive`): what the build and the check use. The
+ * page files' text is not kept: the index holds what it needs of them.
+ */
+export function readArchiveIndex(location: string): IndexedArchive & { source: Pick<ArchiveSource, 'files'> } {
+  const { pageFiles, taxonomyPath } = locateArchive(location)
+  // Each page file is read when the pipeline comes to it, and let go once its records are read
+  // (src/pipeline/merge-pages.ts): read all at once, they were 310 MB at 100,000 releases.
+  const pages = pageFiles.map((file) => ({
+    path: display(file),
+    get text() {
+      return readFileSync(file, 'utf8')
+    },
+  }))
+  const taxonomy = { path: display(taxonomyPath), text: readFileSync(taxonomyPath, 'utf8') }
+  return { ...indexArchive(pages, taxonomy), source: { files: [...pageFiles, taxonomyPath] } }
 }
 
 export function formatIssue(issue: ArchiveIssue): string {
