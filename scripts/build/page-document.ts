@@ -89,27 +89,32 @@ export function notFoundHeadTags(site: SiteOptions): string {
 }
 
 /**
- * What starts the app. The page reads whole without its script, so the app starts once the page has
- * loaded and been painted: the entry script and its chunks never compete with the page's text and
- * styles for the first paint, which on a phone's connection is what the reader waits for. Until
- * then, links are plain links. (On a fast host `load` can come before the first frame, hence the
- * wait for the frame after it; a tab opened in the background paints nothing until shown, hence the
- * second's.) It is a file of its own, shared and cached, not a copy in every page; an async script
- * always runs before `load`, which waits for it. `s` is its element's dataset: the entry and chunks.
+ * What starts the app, inline at the end of every page. The page reads whole without its script, so
+ * the app starts only once the page has loaded and its first contentful paint is on screen: the
+ * entry script and its chunks never compete with the page's text and styles for that paint, which
+ * on a phone's connection is what the reader waits for. Until then, links are plain links.
+ *
+ * Both are events, not guesses: `load`, and the paint entry, which the browser reports once the
+ * frame is shown (a wait for the frame after `load` lost the race on a fast host in some runs, and
+ * Lighthouse then counted the app's scripts into the page's LCP). The page's first frame holds its
+ * whole content (index.html's `rel=expect` on `#main`), so that paint is the largest one too. A
+ * tab opened in the background paints nothing, and starts the app once it is shown. Inline, not a
+ * file of its own: a request of its own, however small, also counted into the LCP, as one more
+ * round trip. `s` is its element's dataset: the entry and the chunks to preload.
  */
 export const START_SCRIPT =
-  `(function(s){var d=document,started=0;` +
-  `function run(){if(started)return;started=1;s.modulepreload.split(' ').filter(Boolean).forEach(function(h){` +
-  `var l=d.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=h;d.head.appendChild(l)});` +
-  `var e=d.createElement('script');e.type='module';e.crossOrigin='';e.src=s.src;d.head.appendChild(e)}` +
-  `addEventListener('load',function(){requestAnimationFrame(function(){requestAnimationFrame(run)});setTimeout(run,1000)})` +
-  `})(document.currentScript.dataset)\n`
+  `(function(d,s,n){function go(){if(--n)return;s.modulepreload.split(' ').forEach(function(h){` +
+  `var l=d.createElement('link');l.rel='modulepreload';l.href=h;d.head.append(l)});` +
+  `var e=d.createElement('script');e.type='module';e.src=s.src;d.head.append(e)}` +
+  `try{new PerformanceObserver(function(l,o){if(l.getEntriesByName('first-contentful-paint')[0]){o.disconnect();go()}})` +
+  `.observe({type:'paint',buffered:!0})}catch(e){go()}addEventListener('load',go)` +
+  `})(document,document.currentScript.dataset,2)`
 
 /**
  * The template every page is written from: the app's index.html with its entry script and chunk
- * preloads handed to START_SCRIPT (at `startSrc`), its comments, title and description removed.
+ * preloads handed to START_SCRIPT, its comments, title and description removed.
  */
-export function startAfterLoad(template: string, startSrc: string): string {
+export function startAfterLoad(template: string): string {
   const scripts: string[] = []
   const chunks: string[] = []
   const page = template
@@ -123,7 +128,7 @@ export function startAfterLoad(template: string, startSrc: string): string {
     })
   if (scripts.length !== 1) throw new Error(`prerender: expected one entry script in index.html, found ${scripts.length}`)
   // The addresses stay attributes, where tools that check a page's references find them.
-  const start = `<script async src="${startSrc}" data-src="${scripts[0]!}" data-modulepreload="${chunks.join(' ')}"></script>`
+  const start = `<script data-src="${scripts[0]!}" data-modulepreload="${chunks.join(' ')}">${START_SCRIPT}</script>`
   // The template's comments are for its readers; every page would carry them.
   return page
     .replace(/\s*<!--[\s\S]*?-->/g, '')
@@ -154,7 +159,8 @@ function cutOf(template: string) {
   return cut
 }
 
-const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g
+// A script element with no attributes but data ones: not a data block, not a script file.
+const INLINE_SCRIPT = /<script(?:\s+data-[\w-]+="[^"]*")*>([\s\S]*?)<\/script>/g
 
 /** The text of each inline script that runs (not a data block, not a script file). */
 function inlineScripts(html: string): string[] {

@@ -5,7 +5,6 @@
 // The timeline, the topics and 404.html are rendered here. The releases, nearly every page, are
 // rendered by worker threads (scripts/build/prerender-worker.ts), one per core, each given releases a
 // batch at a time: no thread holds more than a batch of paragraphs.
-import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -14,7 +13,7 @@ import { Worker } from 'node:worker_threads'
 import { toListing } from '../../src/pipeline/archive-files.ts'
 import type { IndexedArchive } from '../../src/pipeline/build-archive.ts'
 import type { ArchiveHead, ArchiveListing, ArticleView } from '../../src/pipeline/types.ts'
-import { headTags, notFoundHeadTags, type Page, pageDocument, renamedTopicDocument, START_SCRIPT, startAfterLoad } from './page-document.ts'
+import { headTags, notFoundHeadTags, type Page, pageDocument, renamedTopicDocument, startAfterLoad } from './page-document.ts'
 import { SITE_DESCRIPTION } from '../../src/lib/site.ts'
 import type { SiteOptions } from './site-files.ts'
 
@@ -91,9 +90,7 @@ export async function prerender(options: PrerenderOptions): Promise<number> {
   const { outDir, site } = options
   const serverEntry = join(options.serverDir, 'entry-prerender.js')
   // Every page starts the app the same way: the template is rewritten once, not per page.
-  const startFile = `assets/start-${createHash('sha256').update(START_SCRIPT).digest('hex').slice(0, 8)}.js`
-  writeFileSync(join(outDir, startFile), START_SCRIPT)
-  const template = startAfterLoad(readFileSync(join(outDir, 'index.html'), 'utf8'), `${site.basePath}${startFile}`)
+  const template = startAfterLoad(readFileSync(join(outDir, 'index.html'), 'utf8'))
   // The workers load the renderer while this thread writes the other pages.
   const workers = startWorkers(options, join(options.serverDir, 'prerender-worker.js'), { serverEntry, outDir, template, site })
   try {
