@@ -5,51 +5,65 @@ import { MANIFEST_FILE, SEARCH_FOLDER, TEXTS_FILE, wordsFile } from '../../src/l
 import { SEED_FOLDER } from '../../src/test/seed.ts'
 import { buildData, searchFiles, searchIndexOf } from './archive-data.ts'
 import { serveFromMemory } from './dev-data-server.ts'
+import { Window } from 'happy-dom'
+import { readArticle } from '../../src/lib/page-data.ts'
 
 vi.spyOn(console, 'info').mockImplementation(() => undefined)
 const data = buildData(SEED_FOLDER)
 
+type Answer = { status: number; body: string } | 'next'
+
 /** What the dev server answers for `url`: its status and body, or 'next' when it leaves it to Vite. */
-function get(url: string): { status: number; body: string } | 'next' {
-  let handler: ((req: IncomingMessage, res: ServerResponse, next: () => void) => void) | undefined
-  const server = { middlewares: { use: (fn: typeof handler) => (handler = fn) } } as unknown as ViteDevServer
+function get(url: string): Promise<Answer> {
+  let handler: ((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void) | undefined
+  // Vite loads the renderer for the server as vitest does its modules.
+  const ssrLoadModule = (id: string) => import(/* @vite-ignore */ `../..${id}`)
+  const server = { middlewares: { use: (fn: typeof handler) => (handler = fn) }, ssrLoadModule } as unknown as ViteDevServer
   serveFromMemory(server, '/', () => data)
-  let answer: { status: number; body: string } | 'next' = 'next'
-  const res = {
-    statusCode: 200,
-    setHeader: () => undefined,
-    end(body: string) {
-      answer = { status: this.statusCode, body }
-    },
-  }
-  handler!({ url } as unknown as IncomingMessage, res as unknown as ServerResponse, () => undefined)
-  return answer
+  return new Promise((resolve, reject) => {
+    const res = {
+      statusCode: 200,
+      setHeader: () => undefined,
+      end(body: string) {
+        resolve({ status: this.statusCode, body })
+      },
+    }
+    handler!({ url } as unknown as IncomingMessage, res as unknown as ServerResponse, (error) => {
+      if (error) reject(error instanceof Error ? error : new Error('the dev server failed'))
+      else resolve('next')
+    })
+  })
 }
 
 describe('npm run dev', () => {
   const search = `/${data.dataPath}${SEARCH_FOLDER}`
 
-  it('serves every search file the build writes, and the texts', () => {
+  it('serves every search file the build writes, and the texts', async () => {
     const files = new Map(searchFiles(data.archive, searchIndexOf(data.archive)))
     for (const file of [MANIFEST_FILE, wordsFile('30'), TEXTS_FILE]) {
-      const answer = get(`${search}${file}`)
+      const answer = await get(`${search}${file}`)
       expect(answer, file).not.toBe('next')
       if (answer === 'next') continue
       expect(answer.status, file).toBe(200)
       if (file !== TEXTS_FILE) expect(answer.body).toBe(files.get(file))
     }
-    const texts = get(`${search}${TEXTS_FILE}`)
+    const texts = await get(`${search}${TEXTS_FILE}`)
     expect(texts !== 'next' && JSON.parse(texts.body)).toHaveLength(data.archive.index.articles.length)
   })
 
-  it('serves a release page with its paragraphs, and 404 for a release that does not exist', () => {
-    const slug = data.archive.index.articles[0]!.slug
-    const page = get(`/articles/${slug}/index.html`)
-    expect(page !== 'next' && page.body).toContain('<div data-paragraphs><p>')
-    expect(get('/articles/no-such-release/index.html')).toEqual({ status: 404, body: 'Not found' })
+  it('serves a release page the app reads the release from, and 404 for a release that does not exist', async () => {
+    const { slug, title } = data.archive.index.articles[0]!
+    const page = await get(`/articles/${slug}/index.html`)
+    if (page === 'next') throw new Error('the release page was left to Vite')
+    const document = new Window().document
+    document.write(page.body)
+    const article = readArticle(document as unknown as Document)
+    expect([article?.slug, article?.title]).toEqual([slug, title])
+    expect(article?.paragraphs.join(' ')).toBe(data.archive.body(0))
+    expect(await get('/articles/no-such-release/index.html')).toEqual({ status: 404, body: 'Not found' })
   })
 
-  it("leaves the app's own addresses to Vite", () => {
-    expect(get('/src/main.tsx')).toBe('next')
+  it("leaves the app's own addresses to Vite", async () => {
+    expect(await get('/src/main.tsx')).toBe('next')
   })
 })

@@ -1,20 +1,29 @@
 // `npm run dev`: the data files and each release's page, served from memory.
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ViteDevServer } from 'vite'
 import type { IndexedArchive } from '../../src/pipeline/build-archive.ts'
 import { toArticle } from '../../src/pipeline/article.ts'
 import { SEARCH_FOLDER, TEXTS_FILE } from '../../src/lib/search/index-format.ts'
-import { articlePageData, pageDataScript } from '../../src/lib/page-data.ts'
+import { articlePageData, pageDataScript, prerenderedRootTag, toArticleView } from '../../src/lib/page-data.ts'
 import { type BuiltData, searchFiles, searchIndexOf, searchTexts } from './archive-data.ts'
-import { escapeHtml } from './page-document.ts'
+import type { CreateRenderer } from './prerender.ts'
+
+/** The module the build renders pages with, as Vite's dev server loads it for the server. */
+const RENDERER = '/src/entry-prerender.tsx'
 
 /**
  * `npm run dev` serves the data files and each release's page from memory, as the build would
- * write them (a release's page holds nothing but what the app reads from it: see src/lib/page-data.ts).
+ * write them: a release's page is rendered by the app's own renderer, and the app reads the release
+ * back from its markup and data (src/lib/page-data.ts).
  */
 export function serveFromMemory(server: ViteDevServer, base: string, data: () => BuiltData) {
   const positions = new WeakMap<IndexedArchive, Map<string, number>>()
   const indexes = new WeakMap<IndexedArchive, Map<string, string>>()
   server.middlewares.use((req, res, next) => {
+    void answer(req, res, next).catch(next)
+  })
+
+  async function answer(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) {
     const path = decodeURIComponent((req.url ?? '').split('?')[0]!).slice(base.length - 1)
     const { archive, dataPath, headJson, listingJson } = data()
     const searchFile = path.startsWith(`/${dataPath}${SEARCH_FOLDER}`) ? path.slice(`/${dataPath}${SEARCH_FOLDER}`.length) : undefined
@@ -46,8 +55,12 @@ export function serveFromMemory(server: ViteDevServer, base: string, data: () =>
       return
     }
     const article = toArticle(archive.draft(position))
-    const paragraphs = article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')
+    const renderer = (await server.ssrLoadModule(RENDERER)) as { createRenderer: CreateRenderer }
+    const address = `${base}articles/${slug}`
+    const page = await renderer.createRenderer({ article: (other) => (other === article.slug ? toArticleView(article) : undefined) })(
+      address,
+    )
     res.setHeader('Content-Type', 'text/html; charset=utf-8')
-    res.end(`<!doctype html><div data-paragraphs>${paragraphs}</div>${pageDataScript({ article: articlePageData(article) })}`)
-  })
+    res.end(`<!doctype html>${prerenderedRootTag(address)}${page.html}</div>${pageDataScript({ article: articlePageData(article) })}`)
+  }
 }

@@ -1,54 +1,78 @@
 import { describe, expect, it } from 'vitest'
+import { Window } from 'happy-dom'
 import { readArchive } from '../pipeline/read-archive.ts'
 import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
-import { articlePageData, bodyOfPage, PAGE_DATA_ID, pageDataScript, readArticle, toArticleView } from './page-data.ts'
+import type { Article } from '@/pipeline/types'
+import type { CreateRenderer } from '../../scripts/build/prerender.ts'
+import { articlePageData, bodyOfPage, type PageData, pageDataScript, prerenderedRootTag, readArticle, toArticleView } from './page-data.ts'
 import { SEED_FOLDER } from '@/test/seed'
 
-/** A release's page as the browser holds it: the data script and the paragraphs' text. */
-function pageOf(script: string, paragraphs: string[]): Document {
-  const json = /^<script type="application\/json" id="page-data">([\s\S]*)<\/script>$/.exec(script)![1]!
-  return {
-    getElementById: (id: string) => (id === PAGE_DATA_ID ? { textContent: json } : null),
-    querySelectorAll: (selector: string) =>
-      selector === '[data-paragraphs] > p' ? paragraphs.map((textContent) => ({ textContent })) : [],
-  } as unknown as Document
+/** A document parsed as the browser parses a page (the open one, or one the app fetched). */
+function parse(html: string): Document {
+  const window = new Window()
+  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document
+}
+
+const RENDERER = '../entry-prerender.tsx'
+
+/** Each release's page as the build writes it: the app's markup for it, then its data. */
+async function pagesOf(articles: readonly Article[]): Promise<Map<string, string>> {
+  const views = new Map(articles.map((a) => [a.slug, toArticleView(a)]))
+  // The build's renderer (its JSX stays out of the tests' type check, as out of the build scripts').
+  const { createRenderer } = (await import(/* @vite-ignore */ RENDERER)) as { createRenderer: CreateRenderer }
+  const render = createRenderer({ article: (slug) => views.get(slug) })
+  const pages = new Map<string, string>()
+  for (const article of articles) {
+    const path = `/articles/${article.slug}`
+    const data: PageData = { article: articlePageData(article) }
+    pages.set(
+      article.slug,
+      `<!doctype html><body>${prerenderedRootTag(path)}${(await render(path)).html}</div>${pageDataScript(data)}</body>`,
+    )
+  }
+  return pages
 }
 
 describe('a release’s page data', () => {
   const { articles } = readArchive('e2e/fixtures/overlapping-pages')
   const seed = readArchive(SEED_FOLDER).articles
 
-  it('gives back the release as the page shows it, from its data and its text', () => {
-    for (const article of [...seed, ...articles]) {
-      const page = pageOf(pageDataScript({ article: articlePageData(article) }), article.paragraphs)
-      const view = readArticle(page)
-      expect(view, article.slug).toEqual(toArticleView(article))
-      // Everything the page shows, links with their dates included, comes back as it was.
-      const shown = Object.fromEntries(Object.entries(article).filter(([key]) => !['excerpt', 'words', 'category'].includes(key)))
-      expect(view, article.slug).toEqual(shown)
+  it('gives back the release as the page shows it, from its data and its markup', async () => {
+    for (const archive of [seed, articles]) {
+      const pages = await pagesOf(archive)
+      for (const article of archive) {
+        const view = readArticle(parse(pages.get(article.slug)!))
+        expect(view, article.slug).toEqual(toArticleView(article))
+        // Everything the page shows, links with their dates included, comes back as it was.
+        const shown = Object.fromEntries(Object.entries(article).filter(([key]) => !['excerpt', 'words', 'category'].includes(key)))
+        expect(view, article.slug).toEqual(shown)
+      }
     }
-    expect(seed.some((a) => a.twin) && seed.some((a) => a.related.length > 0)).toBe(true)
+    expect(seed.some((a) => a.twin) && seed.some((a) => a.related.length > 0) && seed.some((a) => a.topics.length > 1)).toBe(true)
   })
 
-  it('leaves out what the page already says: the text, and each linked release’s date', () => {
+  it('leaves out what the page already says: the text, the titles and the topics’ labels', () => {
     const article = seed.find((a) => a.twin && a.related.length > 0)!
     const script = pageDataScript({ article: articlePageData(article) })
     for (const paragraph of article.paragraphs) expect(script).not.toContain(JSON.stringify(paragraph).slice(1, 40))
-    const related = article.related[0]!
-    expect(articlePageData(article).related[0]).toEqual([related.slug, related.title])
-    expect(related.slug.startsWith(related.date)).toBe(true)
+    for (const title of [article.title, article.twin!.title, ...article.related.map((r) => r.title)]) expect(script).not.toContain(title)
+    for (const label of article.topicLabels) expect(script).not.toContain(JSON.stringify(label))
+    expect(articlePageData(article).related).toEqual(article.related.map((r) => r.slug))
   })
 
-  it('cannot close its script element, whatever a release says', () => {
-    const hostile = { ...seed[0]!, title: '</script><script>alert(1)</script>' }
-    const script = pageDataScript({ article: articlePageData(hostile) })
-    expect(script.match(/<\/script>/gi)).toHaveLength(1)
-    expect(readArticle(pageOf(script, hostile.paragraphs))!.title).toBe(hostile.title)
+  it('cannot close its script element, whatever a release says', async () => {
+    const hostile = { ...seed[0]!, title: '</script><script>alert(1)</script>', categoryLabel: '</script><b>x</b>' }
+    expect(pageDataScript({ article: articlePageData(hostile) }).match(/<\/script>/gi)).toHaveLength(1)
+    const page = (await pagesOf([hostile])).get(hostile.slug)!
+    const view = readArticle(parse(page))!
+    expect([view.title, view.categoryLabel]).toEqual([hostile.title, hostile.categoryLabel])
   })
 
-  it('is no release on a page without one', () => {
-    expect(readArticle(pageOf(pageDataScript({}), []))).toBeUndefined()
+  it('is no release on a page without one, or on another page', () => {
+    expect(readArticle(parse(`<body>${prerenderedRootTag('/')}</div>${pageDataScript({})}</body>`))).toBeUndefined()
+    const article = articlePageData(seed[0]!)
+    expect(readArticle(parse(`<body>${prerenderedRootTag('/topics')}</div>${pageDataScript({ article })}</body>`))).toBeUndefined()
   })
 })
 

@@ -3,22 +3,26 @@
 // fetching anything again. A release's page is also where the app reads that release when it opens
 // it: there is no data file per release, and a deep link needs nothing but the page.
 //
-// A hundred thousand release pages must fit a static host, so a release's data is written lean:
-// - its paragraphs are the page's text, not written twice: the app reads them from the page's
-//   `[data-paragraphs]` element, one `<p>` each, which the prerendered page holds without any
-//   highlight (ArticlePage renders it);
-// - a link to another release is `[slug, title]`: a slug begins with its release's date.
+// A hundred thousand release pages must fit a static host, so a release's data holds only what its
+// page does not say: the app reads the rest back from the page's markup, which the build rendered
+// from the same release (ArticlePage), without any highlight:
+// - its paragraphs, one `<p>` each in the `[data-paragraphs]` element;
+// - its title, the text of `#article-heading`;
+// - its topics' labels, the text of its links to them;
+// - the titles of the releases it links to, the text of its links to them (a neighbour's, the
+//   `.neighbour-title` in it), and their dates, which their slugs begin with.
 import type { ArchiveHead, Article, ArticleLink, ArticleView, TwinLink } from '../pipeline/types.ts'
 
-type PackedLink = [slug: string, title: string]
-
-/** A release as its page's data holds it: what the page shows, but the text. */
-export interface ArticlePageData extends Omit<ArticleView, 'paragraphs' | 'twin' | 'related' | 'newer' | 'older'> {
-  twin?: [...PackedLink, role: TwinLink['role']]
-  related: PackedLink[]
-  newer?: PackedLink
-  older?: PackedLink
+/** A release as its page's data holds it: what the page shows, but what its text says. */
+export interface ArticlePageData extends Pick<ArticleView, 'categoryLabel' | 'topics' | 'readingMinutes'> {
+  twin?: [slug: string, role: TwinLink['role']]
+  related: string[]
+  newer?: string
+  older?: string
 }
+
+/** The id of a release page's heading, whose text is the release's title. */
+export const ARTICLE_HEADING_ID = 'article-heading'
 
 export interface PageData {
   /** The facets and the newest releases: on the timeline and topic pages. */
@@ -46,6 +50,18 @@ export function prerenderedPath(root: HTMLElement): string | undefined {
   return root.dataset.prerendered
 }
 
+/** The release whose page a document is, by the address its root was prerendered for. */
+function releaseOfPage(document: Document): string | undefined {
+  const root = document.getElementById(ROOT_ID)
+  const slug = root && /\/articles\/([^/]+)$/.exec(prerenderedPath(root) ?? '')?.[1]
+  if (!slug) return undefined
+  try {
+    return decodeURIComponent(slug)
+  } catch {
+    return undefined
+  }
+}
+
 export function pageDataScript(data: PageData): string {
   // With `<` escaped, no text of the archive can close the element or open another.
   return `<script type="application/json" id="${PAGE_DATA_ID}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`
@@ -56,12 +72,55 @@ export function readPageData(document: Document): PageData {
   return JSON.parse(document.getElementById(PAGE_DATA_ID)?.textContent ?? '{}') as PageData
 }
 
-const pack = (link: ArticleLink): PackedLink => [link.slug, link.title]
-const unpack = ([slug, title]: PackedLink): ArticleLink => ({ slug, title, date: slug.slice(0, 10) })
-
-/** The page's data for a release: what the page shows but what its text already says. */
+/** The page's data for a release: what the page shows but what its markup already says. */
 export function articlePageData(a: Article): ArticlePageData {
-  const { slug, date, categoryLabel, title, topics, topicLabels, readingMinutes, twin, related, newer, older } = a
+  const { categoryLabel, topics, readingMinutes, twin, related, newer, older } = a
+  return {
+    categoryLabel,
+    topics,
+    readingMinutes,
+    ...(twin ? { twin: [twin.slug, twin.role] } : {}),
+    related: related.map((link) => link.slug),
+    ...(newer ? { newer: newer.slug } : {}),
+    ...(older ? { older: older.slug } : {}),
+  }
+}
+
+/** The release a page's document holds, as the app shows it; none on any other page. */
+export function readArticle(document: Document, data: PageData = readPageData(document)): ArticleView | undefined {
+  const slug = releaseOfPage(document)
+  if (!data.article || slug === undefined) return undefined
+  const { categoryLabel, topics, readingMinutes, twin, related, newer, older } = data.article
+  const text = (element: Element | null | undefined) => element?.textContent ?? ''
+  // The first link to an address: in the markup ArticlePage writes, each link to a release or a
+  // topic has the same text wherever it is.
+  const linkTo = (path: string) => document.querySelector(`article a[href$="/${path}"]`)
+  const link = (other: string): ArticleLink => {
+    const anchor = linkTo(`articles/${encodeURIComponent(other)}`)
+    return asShown({ slug: other, title: text(anchor?.querySelector('.neighbour-title') ?? anchor), date: '' })
+  }
+  return {
+    slug,
+    date: slug.slice(0, 10),
+    categoryLabel,
+    title: text(document.getElementById(ARTICLE_HEADING_ID)),
+    topics,
+    topicLabels: topics.map((topic) => text(linkTo(`topics/${encodeURIComponent(topic)}`))),
+    readingMinutes,
+    paragraphs: [...document.querySelectorAll('[data-paragraphs] > p')].map((p) => p.textContent),
+    twin: twin && { ...link(twin[0]), role: twin[1] },
+    related: related.map(link),
+    ...(newer ? { newer: link(newer) } : {}),
+    ...(older ? { older: link(older) } : {}),
+  }
+}
+
+/**
+ * What a release's page shows of it, as the app reads it back from the page: the build renders
+ * the page from this, so the app's first render is the same.
+ */
+export function toArticleView(a: Article): ArticleView {
+  const { slug, date, categoryLabel, title, topics, topicLabels, readingMinutes, paragraphs, twin, related, newer, older } = a
   return {
     slug,
     date,
@@ -70,40 +129,16 @@ export function articlePageData(a: Article): ArticlePageData {
     topics,
     topicLabels,
     readingMinutes,
-    ...(twin ? { twin: [twin.slug, twin.title, twin.role] } : {}),
-    related: related.map(pack),
-    ...(newer ? { newer: pack(newer) } : {}),
-    ...(older ? { older: pack(older) } : {}),
-  }
-}
-
-/** The release a page's document holds, as the app shows it; none on any other page. */
-export function readArticle(document: Document, data: PageData = readPageData(document)): ArticleView | undefined {
-  if (!data.article) return undefined
-  return fromPageData(
-    data.article,
-    [...document.querySelectorAll('[data-paragraphs] > p')].map((p) => p.textContent),
-  )
-}
-
-/**
- * What a release's page shows of it, as the app reads it back from the page: the build renders
- * the page from this, so the app's first render is the same.
- */
-export function toArticleView(article: Article): ArticleView {
-  return fromPageData(articlePageData(article), article.paragraphs)
-}
-
-function fromPageData({ twin, related, newer, older, ...article }: ArticlePageData, paragraphs: string[]): ArticleView {
-  return {
-    ...article,
     paragraphs,
-    twin: twin && { ...unpack([twin[0], twin[1]]), role: twin[2] },
-    related: related.map(unpack),
-    ...(newer ? { newer: unpack(newer) } : {}),
-    ...(older ? { older: unpack(older) } : {}),
+    twin: twin && { ...asShown(twin), role: twin.role },
+    related: related.map(asShown),
+    ...(newer ? { newer: asShown(newer) } : {}),
+    ...(older ? { older: asShown(older) } : {}),
   }
 }
+
+/** A link to a release as its page gives it back: the date is its slug's. */
+const asShown = ({ slug, title }: ArticleLink): ArticleLink => ({ slug, title, date: slug.slice(0, 10) })
 
 /** A release's page, relative to the site's base: the one file a static host serves for its address. */
 export function articlePagePath(slug: string): string {
