@@ -27,7 +27,7 @@ export const ARTICLE_HEADING_ID = 'article-heading'
 export interface PageData {
   /** The facets and the newest releases: on the timeline and topic pages. */
   head?: ArchiveHead
-  /** On a release's page: the release, with the labels of its topics. */
+  /** On a release's page: the release, but what its markup says. */
   article?: ArticlePageData
 }
 
@@ -97,7 +97,7 @@ export function readArticle(document: Document, data: PageData = readPageData(do
   const linkTo = (path: string) => document.querySelector(`article a[href$="/${path}"]`)
   const link = (other: string): ArticleLink => {
     const anchor = linkTo(`articles/${encodeURIComponent(other)}`)
-    return asShown({ slug: other, title: text(anchor?.querySelector('.neighbour-title') ?? anchor), date: '' })
+    return asShown({ slug: other, title: text(anchor?.querySelector('.neighbour-title') ?? anchor) })
   }
   return {
     slug,
@@ -138,7 +138,7 @@ export function toArticleView(a: Article): ArticleView {
 }
 
 /** A link to a release as its page gives it back: the date is its slug's. */
-const asShown = ({ slug, title }: ArticleLink): ArticleLink => ({ slug, title, date: slug.slice(0, 10) })
+const asShown = ({ slug, title }: Pick<ArticleLink, 'slug' | 'title'>): ArticleLink => ({ slug, title, date: slug.slice(0, 10) })
 
 /** A release's page, relative to the site's base: the one file a static host serves for its address. */
 export function articlePagePath(slug: string): string {

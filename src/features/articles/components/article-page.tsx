@@ -13,6 +13,7 @@ import { topicLabel } from '@/lib/archive-facets'
 import { archiveHeadQuery, articleQuery } from '@/lib/archive-queries'
 import { archiveListingQuery } from '@/features/timeline/listing-query'
 import { formatDate } from '@/lib/format'
+import { ARTICLE_HEADING_ID } from '@/lib/page-data'
 import type { ArticleLink } from '@/pipeline/types'
 import { ShareButton } from './share-button'
 
@@ -56,7 +57,7 @@ export function ArticlePage({ slug }: { slug: string }) {
   }, [slug])
 
   return (
-    <article aria-labelledby="article-heading" className="mx-auto max-w-[70ch]">
+    <article aria-labelledby={ARTICLE_HEADING_ID} className="mx-auto max-w-[70ch]">
       <p className="print:hidden">
         {timeline?.topic ? (
           <Link to="/topics/$topic" params={{ topic: timeline.topic }} search={timelineSearch} state={backState} className="link">
@@ -73,7 +74,7 @@ export function ArticlePage({ slug }: { slug: string }) {
         <time dateTime={article.date}>{formatDate(article.date)}</time>
         {` · ${article.categoryLabel} · ${article.readingMinutes} min read`}
       </p>
-      <h1 id="article-heading" className="release-title">
+      <h1 id={ARTICLE_HEADING_ID} className="release-title">
         <HighlightedText text={article.title} ranges={findMatches(article.title, terms)} />
       </h1>
       <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -112,7 +113,8 @@ export function ArticlePage({ slug }: { slug: string }) {
           </button>
         </p>
       )}
-      {/* The page's data leaves the paragraphs out: the app reads them from here (src/lib/page-data.ts). */}
+      {/* The page's data leaves the paragraphs out: the app reads them from here, as it reads the
+          title and the links' text (src/lib/page-data.ts). */}
       <div ref={body} data-paragraphs="" className="release-body mt-8">
         {article.paragraphs.map((paragraph, i) => (
           <p key={i}>
