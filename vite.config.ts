@@ -35,5 +35,9 @@ export default defineConfig({
     // smaller than rolldown's default split (measured on the seed, `npm run bench`).
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } } },
   },
-  server: { port: 5173 },
+  server: {
+    port: 5173,
+    // The bench's archives and builds (.tmp/, 100,000 files at 100k) are no source of the app's.
+    watch: { ignored: ['**/.tmp/**', '**/bench-results/**'] },
+  },
 })

@@ -4,26 +4,26 @@ import type { ViteDevServer } from 'vite'
 import type { IndexedArchive } from '../../src/pipeline/build-archive.ts'
 import { toArticle } from '../../src/pipeline/article.ts'
 import { SEARCH_FOLDER, TEXTS_FILE } from '../../src/lib/search/index-format.ts'
-import { articlePageData, pageDataScript, prerenderedRootTag, toArticleView } from '../../src/lib/page-data.ts'
+import { ARTICLE_HEADING_ID, articlePageData, pageDataScript, prerenderedRootTag } from '../../src/lib/page-data.ts'
+import type { Article } from '../../src/pipeline/types.ts'
 import { type BuiltData, searchFiles, searchIndexOf, searchTexts } from './archive-data.ts'
-import type { CreateRenderer } from './prerender.ts'
-
-/** The module the build renders pages with, as Vite's dev server loads it for the server. */
-const RENDERER = '/src/entry-prerender.tsx'
+import { escapeHtml } from './page-document.ts'
 
 /**
  * `npm run dev` serves the data files and each release's page from memory, as the build would
- * write them: a release's page is rendered by the app's own renderer, and the app reads the release
- * back from its markup and data (src/lib/page-data.ts).
+ * write them. A release's page holds what the app reads the release from (src/lib/page-data.ts):
+ * its data, and the parts of its markup that say the rest. (The app's own renderer, loaded with
+ * Vite's ssrLoadModule from this middleware, waited for the dev server's first crawl, which waited
+ * for this request: a minute, then an error.)
  */
 export function serveFromMemory(server: ViteDevServer, base: string, data: () => BuiltData) {
   const positions = new WeakMap<IndexedArchive, Map<string, number>>()
   const indexes = new WeakMap<IndexedArchive, Map<string, string>>()
   server.middlewares.use((req, res, next) => {
-    void answer(req, res, next).catch(next)
+    answer(req, res, next)
   })
 
-  async function answer(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) {
+  function answer(req: IncomingMessage, res: ServerResponse, next: () => void) {
     const path = decodeURIComponent((req.url ?? '').split('?')[0]!).slice(base.length - 1)
     const { archive, dataPath, headJson, listingJson } = data()
     const searchFile = path.startsWith(`/${dataPath}${SEARCH_FOLDER}`) ? path.slice(`/${dataPath}${SEARCH_FOLDER}`.length) : undefined
@@ -54,13 +54,22 @@ export function serveFromMemory(server: ViteDevServer, base: string, data: () =>
       res.end('Not found')
       return
     }
-    const article = toArticle(archive.draft(position))
-    const renderer = (await server.ssrLoadModule(RENDERER)) as { createRenderer: CreateRenderer }
-    const address = `${base}articles/${slug}`
-    const page = await renderer.createRenderer({ article: (other) => (other === article.slug ? toArticleView(article) : undefined) })(
-      address,
-    )
     res.setHeader('Content-Type', 'text/html; charset=utf-8')
-    res.end(`<!doctype html>${prerenderedRootTag(address)}${page.html}</div>${pageDataScript({ article: articlePageData(article) })}`)
+    res.end(releasePage(base, toArticle(archive.draft(position))))
   }
+}
+
+/** What the app reads a release from, as its prerendered page gives it: the text in its markup, the rest in its data. */
+function releasePage(base: string, article: Article): string {
+  const link = (path: string, text: string) => `<li><a href="${escapeHtml(`${base}${path}`)}">${escapeHtml(text)}</a></li>`
+  const links = [article.twin, ...article.related, article.newer, article.older].flatMap((other) =>
+    other ? [link(`articles/${encodeURIComponent(other.slug)}`, other.title)] : [],
+  )
+  return [
+    `<!doctype html>${prerenderedRootTag(`${base}articles/${encodeURIComponent(article.slug)}`)}<article>`,
+    `<h1 id="${ARTICLE_HEADING_ID}">${escapeHtml(article.title)}</h1>`,
+    `<ul>${article.topics.map((topic, i) => link(`topics/${encodeURIComponent(topic)}`, article.topicLabels[i]!)).join('')}</ul>`,
+    `<div data-paragraphs>${article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</div>`,
+    `<ul>${links.join('')}</ul></article></div>${pageDataScript({ article: articlePageData(article) })}`,
+  ].join('')
 }
