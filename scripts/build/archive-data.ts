@@ -53,11 +53,7 @@ export function buildData(location: string): BuiltData {
   for (let i = 0; i < archive.index.articles.length; i++) hash.update('\n').update(archive.body(i))
   const dataPath = `data/${hash.digest('hex').slice(0, 8)}/`
   console.info(`archive: ${formatSummary(archive.summary)}`)
-  const facets = {
-    topics: archive.index.topics.map((t) => t.slug),
-    categories: archive.index.categories.map((c) => c.slug),
-    successors: archive.index.successors,
-  }
+  const facets = facetsOf(archive.index)
   return { dataPath, facets, archive, head, headJson, listingJson, watched: archive.source.files }
 }
 
@@ -123,6 +119,15 @@ export function* searchFiles(archive: IndexedArchive, builder: SearchIndexBuilde
  * compression's queue held them, and stayed there as garbage until a full collection.
  */
 const TEXTS_PIECE = 1 << 15
+
+/** What `virtual:archive` gives the app of an archive's index: every facet slug, and each former topic's successors. */
+export function facetsOf(index: IndexedArchive['index']): BuiltData['facets'] {
+  return {
+    topics: index.topics.map((t) => t.slug),
+    categories: index.categories.map((c) => c.slug),
+    successors: index.successors,
+  }
+}
 
 /**
  * Loaded only to check a quoted phrase: each release's title and body, in index order. It is

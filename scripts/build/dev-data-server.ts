@@ -19,9 +19,7 @@ import { escapeHtml } from './page-document.ts'
 export function serveFromMemory(server: ViteDevServer, base: string, data: () => BuiltData) {
   const positions = new WeakMap<IndexedArchive, Map<string, number>>()
   const indexes = new WeakMap<IndexedArchive, Map<string, string>>()
-  server.middlewares.use((req, res, next) => {
-    answer(req, res, next)
-  })
+  server.middlewares.use(answer)
 
   function answer(req: IncomingMessage, res: ServerResponse, next: () => void) {
     const path = decodeURIComponent((req.url ?? '').split('?')[0]!).slice(base.length - 1)

@@ -97,10 +97,10 @@ export function notFoundHeadTags(site: SiteOptions): string {
  * Both are events, not guesses: `load`, and the paint entry, which the browser reports once the
  * frame is shown (a wait for the frame after `load` lost the race on a fast host in some runs, and
  * Lighthouse then counted the app's scripts into the page's LCP). The page's first frame holds its
- * whole content (HOLD_FIRST_FRAME), so that paint is the largest one too. A
- * tab opened in the background paints nothing, and starts the app once it is shown. Inline, not a
- * file of its own: a request of its own, however small, also counted into the LCP, as one more
- * round trip. `s` is its element's dataset: the entry and the chunks to preload.
+ * whole content (HOLD_FIRST_FRAME), so that paint is the largest one too. A tab opened in the
+ * background paints nothing, and starts the app once it is shown. Inline, not a file of its own: a
+ * request of its own, however small, also counted into the LCP, as one more round trip. `s` is its
+ * element's dataset: the entry and the chunks to preload.
  */
 export const START_SCRIPT =
   `(function(d,s,n){function go(){if(--n)return;s.modulepreload.split(' ').forEach(function(h){` +
